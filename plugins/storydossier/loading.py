@@ -1,0 +1,365 @@
+"""Load and validate a dossier folder: `annotations.yml` plus the texts in `sources/`.
+
+The entry point of the core: `load_dossier(folder)` returns a `LoadedDossier` (the typed
+model, the texts, the YAML marks and the warnings) or raises `DossierError` listing
+every error, each as `file:line:col: field: message` with a suggestion where one exists.
+Nothing here touches the site being built.
+"""
+
+from __future__ import annotations
+
+import os
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .dates import DateError, parse_date
+from .normalise import normalise_pattern
+from .problems import DossierError, Problem, did_you_mean
+from .yamlmarks import Marks, load_yaml
+
+ANNOTATIONS = "annotations.yml"
+SOURCES_DIR = "sources"
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class LoadedDossier:
+    """A valid dossier: the model, each source's text, and where each YAML value stands."""
+
+    folder: Path
+    dossier: model.Dossier
+    texts: dict[str, str]
+    marks: Marks
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def annotations_file(self) -> Path:
+        return self.folder / ANNOTATIONS
+
+    def source_file(self, source_id: str) -> str:
+        source = next(s for s in self.dossier.sources if s.id == source_id)
+        return display_path(self.folder / SOURCES_DIR / source.file)
+
+
+def display_path(path: Path) -> str:
+    """A path as the editor knows it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def load_dossier(folder: Path | str) -> LoadedDossier:
+    """Read and validate `folder`; raise DossierError with every error found."""
+    folder = Path(folder)
+    yaml_path = folder / ANNOTATIONS
+    shown = display_path(yaml_path)
+    try:
+        raw = yaml_path.read_bytes()
+    except FileNotFoundError:
+        raise DossierError(
+            [Problem(shown, None, None, f"no annotation file: create `{ANNOTATIONS}` in {folder}")]
+        ) from None
+    text = _decode(raw, shown)
+    data, marks = load_yaml(text, shown)
+    if not isinstance(data, dict):
+        raise DossierError(
+            [marks.problem((), "the annotation file must be a mapping starting with `dossier:`")]
+        )
+    try:
+        dossier = model.Dossier.model_validate(data)
+    except ValidationError as error:
+        raise DossierError(_explain(error, data, marks)) from None
+
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    _check_ids_and_references(dossier, marks, errors)
+    _check_patterns(dossier, marks, errors)
+    texts = _read_sources(dossier, folder, marks, errors, warnings)
+    if errors:
+        raise DossierError(errors)
+    return LoadedDossier(folder, dossier, texts, marks, warnings)
+
+
+def _decode(raw: bytes, shown: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise DossierError(
+            [
+                Problem(
+                    shown, line, None,
+                    f"not UTF-8: byte 0x{raw[error.start]:02X} at offset {error.start} "
+                    "cannot be read; save the file as UTF-8",
+                )
+            ]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+# --- pydantic errors in the editor's words -------------------------------------------------
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "list_type": "a list (lines starting with `- `)",
+    "model_type": "a mapping of fields (`name: value` lines)",
+    "dict_type": "a mapping of fields (`name: value` lines)",
+    "model_attributes_type": "a mapping of fields (`name: value` lines)",
+    "int_type": "a whole number",
+}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}` (a yes/no value; put it in quotes to make it text)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"`{value}`"
+
+
+def _field_path(loc: Iterable[Any]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+def _model_fields_at(loc: tuple[Any, ...]) -> list[str]:
+    """Names of the fields allowed at `loc` (a path of keys and list indexes)."""
+    current: Any = model.Dossier
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        info = current.model_fields.get(part)
+        if info is None:
+            return []
+        current = _unwrap(info.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin in (list, typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        elif origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def _lookup(data: Any, loc: tuple[Any, ...]) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _explain(error: ValidationError, data: Any, marks: Marks) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
+    for item in error.errors(include_url=False):
+        loc = tuple(p for p in item["loc"] if isinstance(p, int) or "[" not in str(p))
+        kind = item["type"]
+        key = (loc, kind)
+        if key in seen:
+            continue
+        seen.add(key)
+        where = _field_path(loc)
+        if kind == "extra_forbidden":
+            name = str(loc[-1])
+            allowed = _model_fields_at(loc[:-1])
+            hint = did_you_mean(name, allowed) or (
+                f"; allowed here: {', '.join(allowed)}" if allowed else ""
+            )
+            message = f"{where}: unknown field `{name}`{hint}"
+            if " " in name and _lookup(data, loc) is None:
+                message += (
+                    "; if these words belong to the text before them, put that whole text "
+                    "in quotes (inside `{ }`, a comma starts a new field)"
+                )
+            problems.append(marks.problem(loc, message, key=True))
+            continue
+        if kind == "missing":
+            name = str(loc[-1])
+            message = f"{where}: missing field `{name}`, which is required here"
+            problems.append(marks.problem(loc[:-1], message))
+            continue
+        given = item.get("input")
+        if kind == "literal_error":
+            expected = item.get("ctx", {}).get("expected", "")
+            options = [o.strip(" '") for o in str(expected).replace(" or ", ",").split(",")]
+            message = f"{where}: {_describe(given)} is not allowed; use one of {expected}"
+            message += did_you_mean(str(given), [o for o in options if o])
+        elif kind in ("value_error", "assertion_error"):
+            message = f"{where}: {str(item['msg']).removeprefix('Value error, ')}"
+        elif kind in _TYPE_WORDS:
+            message = f"{where}: expected {_TYPE_WORDS[kind]}, found {_describe(given)}"
+        elif kind == "string_pattern_mismatch":
+            message = f"{where}: {_describe(given)} does not have the expected form"
+            if loc and loc[-1] == "wikidata":
+                message += " (a Wikidata id is Q followed by digits, e.g. Q7821399)"
+        elif kind == "too_short":
+            message = f"{where}: the list is empty; it needs at least one entry"
+        else:
+            message = f"{where}: {item['msg']}"
+        problems.append(marks.problem(loc, message))
+    return problems
+
+
+# --- cross-references ------------------------------------------------------------------------
+
+
+def _check_ids_and_references(dossier: model.Dossier, marks: Marks, errors: list[Problem]) -> None:
+    ids: dict[str, list[str]] = {}
+    for collection in ("sources", "actors", "glosses", "events"):
+        first: dict[str, int] = {}
+        for index, record in enumerate(getattr(dossier, collection)):
+            if record.id in first:
+                line = marks.at((collection, first[record.id], "id"))[0]
+                errors.append(
+                    marks.problem(
+                        (collection, index, "id"),
+                        f"{collection}[{index}].id: duplicate id `{record.id}` "
+                        f"(already used on line {line}); ids must be unique",
+                    )
+                )
+            else:
+                first[record.id] = index
+        ids[collection] = list(first)
+
+    def check(path: tuple[Any, ...], value: str, collection: str) -> None:
+        if value not in ids[collection]:
+            kind = {"actors": "actor", "sources": "source"}[collection]
+            errors.append(
+                marks.problem(
+                    path,
+                    f"{_field_path(path)}: unknown {kind} id `{value}`"
+                    + (did_you_mean(value, ids[collection]) or f"; known: {', '.join(ids[collection])}"),
+                )
+            )
+
+    for i, source in enumerate(dossier.sources):
+        if source.agency is not None:
+            check(("sources", i, "agency"), source.agency, "actors")
+    for i, gloss in enumerate(dossier.glosses):
+        check(("glosses", i, "speaker"), gloss.speaker, "actors")
+        for j, source in enumerate(gloss.sources):
+            check(("glosses", i, "sources", j), source, "sources")
+    for i, entry in enumerate(dossier.no_original):
+        for j, source in enumerate(entry.sources):
+            check(("no_original", i, "sources", j), source, "sources")
+    for i, event in enumerate(dossier.events):
+        for j, actor in enumerate(event.actors):
+            check(("events", i, "actors", j), actor, "actors")
+        for j, source in enumerate(event.sources):
+            check(("events", i, "sources", j), source, "sources")
+        for j, dating in enumerate(event.dated_by):
+            check(("events", i, "dated_by", j, "source"), dating.source, "sources")
+
+
+def _check_patterns(dossier: model.Dossier, marks: Marks, errors: list[Problem]) -> None:
+    """A gloss or alias that folds to nothing could match anywhere: refuse it."""
+    for i, gloss in enumerate(dossier.glosses):
+        if not any(c.isalnum() for c in normalise_pattern(gloss.fr)):
+            errors.append(marks.problem(("glosses", i, "fr"), f"glosses[{i}].fr: no words to match"))
+    for i, actor in enumerate(dossier.actors):
+        for lang in ("fr", "en"):
+            for j, alias in enumerate(getattr(actor.aliases, lang)):
+                if not any(c.isalnum() for c in normalise_pattern(alias)):
+                    path = ("actors", i, "aliases", lang, j)
+                    errors.append(marks.problem(path, f"{_field_path(path)}: no words to match"))
+
+
+# --- source files ----------------------------------------------------------------------------
+
+
+def _read_sources(dossier: model.Dossier, folder: Path, marks: Marks,
+                  errors: list[Problem], warnings: list[Problem]) -> dict[str, str]:
+    sources_dir = folder / SOURCES_DIR
+    real_dir = sources_dir.resolve()
+    available = sorted(p.name for p in sources_dir.glob("*.txt")) if sources_dir.is_dir() else []
+    texts: dict[str, str] = {}
+    declared: set[str] = set()
+    for index, source in enumerate(dossier.sources):
+        path_key = ("sources", index, "file")
+        where = f"sources[{index}].file"
+        relative = Path(source.file)
+        if relative.is_absolute() or ".." in relative.parts:
+            errors.append(marks.problem(path_key, f"{where}: `{source.file}` must be a file name "
+                                        f"inside {display_path(sources_dir)}/ (no `..`, no absolute path)"))
+            continue
+        candidate = sources_dir / relative
+        resolved = candidate.resolve()
+        if not resolved.is_relative_to(real_dir):
+            errors.append(marks.problem(path_key, f"{where}: `{source.file}` is a link to a file "
+                                        f"outside {display_path(sources_dir)}/; copy the text in instead"))
+            continue
+        if not candidate.is_file():
+            errors.append(marks.problem(
+                path_key,
+                f"{where}: no file `{source.file}` in {display_path(sources_dir)}/"
+                + (did_you_mean(source.file, available) or
+                   (f"; files there: {', '.join(available)}" if available else "")),
+            ))
+            continue
+        declared.add(resolved.name)
+        raw = candidate.read_bytes()
+        if len(raw) > MAX_TEXT_BYTES:
+            errors.append(marks.problem(path_key, f"{where}: `{source.file}` is larger than "
+                                        f"{MAX_TEXT_BYTES // 2**20} MB; split it into several texts"))
+            continue
+        try:
+            texts[source.id] = _decode(raw, display_path(candidate))
+        except DossierError as error:
+            errors.extend(error.problems)
+            continue
+        _check_published(source, texts[source.id], marks, index, warnings)
+    for name in available:
+        if name not in declared and (sources_dir / name).resolve().is_relative_to(real_dir):
+            warnings.append(Problem(
+                display_path(sources_dir / name), None, None,
+                f"this text is not declared in {ANNOTATIONS}: add it under `sources:` "
+                f"(with `file: {name}`) to publish it, or move it out of the folder",
+                "warning",
+            ))
+    return texts
+
+
+def _check_published(source: model.Source, text: str, marks: Marks, index: int,
+                     warnings: list[Problem]) -> None:
+    from .texts import parse_text
+
+    marker = parse_text(text[:200]).date_marker
+    if marker is None or source.published is None:
+        return
+    try:
+        agrees = parse_date(marker).iso() == parse_date(source.published).iso()
+    except DateError:
+        return
+    if not agrees:
+        warnings.append(marks.problem(
+            ("sources", index, "published"),
+            f"sources[{index}].published: `{source.published}` differs from the text's own "
+            f"marker `date {marker}`; keep one of the two",
+            severity="warning",
+        ))

@@ -1,0 +1,83 @@
+"""One pass per text over every gloss, no-original mark and actor alias.
+
+Built once per dossier: an Aho-Corasick automaton (pyahocorasick, in C) over the
+normalised patterns. Scanning a text costs time linear in its length plus the hits,
+whatever the number of glosses and aliases. Hits are kept only on word boundaries, so
+«sécurisé» never matches inside «sécurisée».
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+import ahocorasick
+
+from .normalise import Normalised, is_word_char, normalise_pattern
+
+PatternKind = Literal["gloss", "no_original", "alias"]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: PatternKind
+    ref: str  # gloss id, actor id, or the index of a no_original entry
+    sources: frozenset[str]  # empty: every source
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Original-text span [start, end) of a pattern occurrence, with what it may be."""
+
+    start: int
+    end: int
+    key: str
+    patterns: tuple[Pattern, ...]
+
+
+class Matcher:
+    """All patterns of a dossier, matched together."""
+
+    def __init__(self, patterns: list[tuple[str, Pattern]]):
+        grouped: dict[str, list[Pattern]] = defaultdict(list)
+        for text, pattern in patterns:
+            key = normalise_pattern(text)
+            if key and pattern not in grouped[key]:
+                grouped[key].append(pattern)
+        self.groups = {key: tuple(group) for key, group in grouped.items()}
+        self._automaton = ahocorasick.Automaton()
+        for key, group in self.groups.items():
+            self._automaton.add_word(key, (key, group))
+        self._empty = not self.groups
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def scan(self, norm: Normalised, source_id: str) -> list[Hit]:
+        """Every word-bounded hit in `norm` whose pattern applies to `source_id`."""
+        if self._empty:
+            return []
+        text = norm.text
+        hits = []
+        for last, (key, group) in self._automaton.iter(text):
+            first = last - len(key) + 1
+            if is_word_char(key[0]) and first > 0 and is_word_char(text[first - 1]):
+                continue
+            if is_word_char(key[-1]) and last + 1 < len(text) and is_word_char(text[last + 1]):
+                continue
+            applicable = tuple(p for p in group if not p.sources or source_id in p.sources)
+            if applicable:
+                start, end = norm.original_span(first, last + 1)
+                hits.append(Hit(start, end, key, applicable))
+        return hits
+
+
+def longest_first(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits, the longest winning (an alias inside a longer one counts once)."""
+    chosen: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= s or hit.start >= e for s, e in taken):
+            chosen.append(hit)
+            taken.append((hit.start, hit.end))
+    return sorted(chosen, key=lambda h: h.start)

@@ -1,0 +1,244 @@
+"""Typed records of a dossier: what `annotations.yml` may hold, and nothing else.
+
+The model is the editor's contract. Loading (`loading.py`) validates YAML data against
+it; `dossier schema` publishes its JSON Schema for editor autocompletion. Every model
+forbids unknown fields, so a misspelt key is reported instead of silently ignored.
+Cross-references between records (a gloss's speaker is an actor id...) are checked in
+`loading.py`, where the line of each reference is known.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from .dates import DateError, DateValue, parse_date
+
+Lang = Literal["fr", "en"]
+LANGS: tuple[Lang, ...] = ("fr", "en")
+
+
+def _check_id(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+        suggestion = _slug(value)
+        raise ValueError(
+            f"`{value}` is not a valid id: use lower-case letters, digits and single hyphens"
+            + (f", e.g. `{suggestion}`" if suggestion else "")
+        )
+    return value
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(
+            f"`{value}` is not a web address: links must start with https:// (or http://)"
+        )
+    if any(ch.isspace() or ch in "<>\"'`" for ch in value):
+        raise ValueError(f"`{value}` contains spaces or quotes; a web address cannot")
+    return value
+
+
+def _check_edtf(value: str) -> str:
+    try:
+        parse_date(value)
+    except DateError as error:
+        raise ValueError(str(error)) from None
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("this text is empty; write it or delete the field")
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+Url = Annotated[str, AfterValidator(_check_url)]
+Edtf = Annotated[
+    str,
+    AfterValidator(_check_edtf),
+    Field(description="An EDTF date or interval: 2020-01-06, 2020-01, 2020-01-03~, 2019-12-31/2020-01-01"),
+]
+Text = Annotated[str, AfterValidator(_not_blank)]
+
+
+class Record(BaseModel):
+    """Base of every record: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Localized(Record):
+    """An editor-written text in French, English, or both."""
+
+    fr: Text | None = None
+    en: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_language_at_least(self) -> Localized:
+        if self.fr is None and self.en is None:
+            raise ValueError("give the text in `fr`, in `en`, or in both")
+        return self
+
+    def get(self, lang: Lang) -> str | None:
+        return self.fr if lang == "fr" else self.en
+
+
+class DossierInfo(Record):
+    """The dossier as a whole: shown on the home page and in the exports."""
+
+    title: Localized
+    summary: Localized
+
+
+class BlockLanguage(Record):
+    """Overrides the automatic language of one paragraph of a text."""
+
+    starts_with: Text = Field(description="The first words of the paragraph, as in the text")
+    lang: Lang
+
+
+class Source(Record):
+    """One news text in `dossier/sources/`."""
+
+    id: Id
+    file: Text = Field(description="File name inside dossier/sources/")
+    title: Localized
+    outlet: Text | None = Field(None, description="Where the text was published")
+    agency: Id | None = Field(None, description="Actor id of the news agency behind the copy")
+    published: Edtf | None = Field(
+        None, description="Publication date; defaults to the text's own `date` marker"
+    )
+    url: Url | None = Field(None, description="The original article")
+    language: Lang = "fr"
+    blocks: list[BlockLanguage] = Field(
+        default_factory=list, description="Paragraphs whose language the parser guesses wrong"
+    )
+
+    @property
+    def published_date(self) -> DateValue | None:
+        return parse_date(self.published) if self.published else None
+
+
+class Role(Record):
+    """A position an actor held, with when they held it."""
+
+    title: Localized
+    dates: Edtf | None = Field(None, description="When the role was held, e.g. 2019-10/2023-09")
+
+
+class Aliases(Record):
+    """How texts refer to an actor, in each language (exact words, any case)."""
+
+    fr: list[Text] = Field(default_factory=list)
+    en: list[Text] = Field(default_factory=list)
+
+    def all(self) -> list[tuple[Lang, str]]:
+        return [("fr", a) for a in self.fr] + [("en", a) for a in self.en]
+
+
+class Actor(Record):
+    """A person, organisation or group that the texts name or describe."""
+
+    id: Id
+    name: Text
+    kind: Literal["person", "organisation", "group"]
+    roles: list[Role] = Field(default_factory=list)
+    affiliation: Text | None = Field(None, description="Side or country, used to group actors")
+    aliases: Aliases = Field(default_factory=Aliases)
+    bio: Localized | None = None
+    wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = Field(
+        None, description="Wikidata item id, e.g. Q7821399"
+    )
+
+
+Fidelity = Literal["verbatim", "condensed", "paraphrase", "unverified"]
+
+
+class Gloss(Record):
+    """A French quotation paired with the English original it translates."""
+
+    id: Id
+    fr: Text = Field(description="The French quotation as the text gives it, without « »")
+    en: Text | None = Field(None, description="The English original, as reported")
+    speaker: Id = Field(description="The actor id of who said or wrote it")
+    said: Edtf | None = Field(None, description="When it was said")
+    where: Localized | None = Field(None, description="Where or in what setting it was said")
+    provenance: list[Url] = Field(
+        default_factory=list, description="Where the English wording is reported"
+    )
+    fidelity: Fidelity = Field(description="How faithful the French is to the English")
+    note: Localized | None = Field(None, description="Translator's note")
+    sources: list[Id] = Field(
+        default_factory=list, description="Restrict to these texts; empty means every text"
+    )
+    post: Text | None = Field(
+        None, description="Words of an English post embedded in a text that carries the original"
+    )
+
+    @model_validator(mode="after")
+    def _english_is_sourced(self) -> Gloss:
+        if self.fidelity != "unverified":
+            if self.en is None:
+                raise ValueError(
+                    "a gloss without `en` must have `fidelity: unverified`; "
+                    "never write an English wording no source supports"
+                )
+            if not self.provenance:
+                raise ValueError(
+                    f"fidelity `{self.fidelity}` needs `provenance:` (the address that reports "
+                    "the English); without one, use `fidelity: unverified`"
+                )
+        return self
+
+
+class NoOriginal(Record):
+    """A quotation that has no English original (said in French, or unknown)."""
+
+    fr: Text
+    reason: Localized
+    sources: list[Id] = Field(default_factory=list)
+
+
+class DatedBy(Record):
+    """The words of a text that date an event («lundi», «la veille»)."""
+
+    source: Id
+    phrase: Text
+
+
+class Event(Record):
+    """Something that happened, placed on the chronology."""
+
+    id: Id
+    date: Edtf
+    title: Localized
+    text: Localized | None = None
+    actors: list[Id] = Field(default_factory=list)
+    sources: list[Id] = Field(default_factory=list)
+    dated_by: list[DatedBy] = Field(default_factory=list)
+
+    @property
+    def when(self) -> DateValue:
+        return parse_date(self.date)
+
+
+class Dossier(Record):
+    """The whole annotation file."""
+
+    dossier: DossierInfo
+    sources: list[Source] = Field(min_length=1)
+    actors: list[Actor] = Field(default_factory=list)
+    glosses: list[Gloss] = Field(default_factory=list)
+    no_original: list[NoOriginal] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)

@@ -1,0 +1,82 @@
+"""Typographic normalisation for matching, with a map back to the original offsets.
+
+Used by the matcher: glosses and aliases are compared with texts after folding the
+variants that French copy mixes freely (curly and straight apostrophes, every kind of
+space, composed and decomposed accents, `…` and `...`, letter case). Each normalised
+character remembers the span of original characters it came from, so a match found in
+the normalised text maps back to exactly the original words.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+_APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼ′`´"), "'")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u00ad")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """`text` folded for matching; `starts[i]:ends[i]` is the original span of text[i]."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of the normalised [start, end) (end > start)."""
+        return self.starts[start], self.ends[end - 1]
+
+
+def _fold(cluster: str) -> str:
+    folded = unicodedata.normalize("NFKC", cluster).translate(_APOSTROPHES).casefold()
+    return folded.replace("…", "...").replace("«", '"').replace("»", '"')
+
+
+def normalise(original: str) -> Normalised:
+    """Fold `original` for matching (see module docstring)."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    index, length = 0, len(original)
+    while index < length:
+        char = original[index]
+        if char in _INVISIBLE:
+            index += 1
+            continue
+        if char.isspace():
+            end = index + 1
+            while end < length and (original[end].isspace() or original[end] in _INVISIBLE):
+                end += 1
+            if out and out[-1] == " ":
+                ends[-1] = end
+            else:
+                out.append(" ")
+                starts.append(index)
+                ends.append(end)
+            index = end
+            continue
+        end = index + 1
+        while end < length and unicodedata.combining(original[end]):
+            end += 1
+        for folded_char in _fold(original[index:end]):
+            out.append(folded_char)
+            starts.append(index)
+            ends.append(end)
+        index = end
+    return Normalised("".join(out), starts, ends)
+
+
+def normalise_pattern(text: str) -> str:
+    """Fold a gloss's French or an alias: also drops outer guillemets and a final stop."""
+    folded = normalise(text).text.strip()
+    while folded and folded[0] in "\"' ":
+        folded = folded[1:]
+    while folded and folded[-1] in "\"' .":
+        folded = folded[:-1]
+    return folded
+
+
+def is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
