@@ -1,0 +1,185 @@
+"""The MkDocs adapter: load the dossier, add its pages, hand them their HTML.
+
+A thin layer over the core (`loading`, `analysis`, `render`):
+- `on_config` loads and analyses the dossier before MkDocs cleans `site/`, so a broken
+  edit raises a `PluginError` with the editor's messages and the last good site stays;
+- `on_files` adds the generated pages (`File.generated`, nothing written to docs_dir)
+  and the plugin's CSS and JS;
+- `on_page_content` replaces each generated page's content with the rendered body, so
+  Material lays it out and its search indexes it;
+- `on_serve` watches the dossier folder so `mkdocs serve` rebuilds on every edit.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .analysis import Analysis, analyse
+from .loading import load_dossier
+from .problems import DossierError
+from .render import Renderer, page_paths
+
+log = get_plugin_logger(__name__)
+
+ASSETS = ("dossier.css", "dossier.js")
+ASSET_DIR = "assets/dossier"
+
+
+class DossierConfig(base.Config):
+    folder = c.Dir(exists=True, default="dossier")
+    """The dossier folder: `annotations.yml` and `sources/`, relative to mkdocs.yml."""
+
+    lang = c.Optional(c.Choice(("fr", "en")))
+    """Interface language of the generated pages; defaults to Material's `theme.language`."""
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    """Builds a dossier's source, actor and chronology pages into a Material site."""
+
+    def __init__(self) -> None:
+        self.analysis: Analysis | None = None
+        self.renderer: Renderer | None = None
+        self.paths: dict[str, str] = {}  # page key -> src_uri
+        self.keys: dict[str, str] = {}  # src_uri -> page key
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so MkDocs keeps this instance across `mkdocs serve` rebuilds."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            loaded = load_dossier(self.config.folder)
+        except DossierError as error:
+            raise PluginError(_errors_text(error)) from None
+        self.analysis = analyse(loaded)
+        for warning in self.analysis.warnings:
+            log.warning(str(warning))
+        if config.strict and self.analysis.warnings:
+            # Fail now, before MkDocs cleans site/: the last good site stays in place.
+            raise PluginError(
+                f"{len(self.analysis.warnings)} dossier warning(s) in strict mode "
+                "(listed above); site/ was left unchanged"
+            )
+        for asset in ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            uri = f"{ASSET_DIR}/{asset}"
+            if uri not in target:
+                target.append(uri)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.analysis is not None
+        self.paths = page_paths(self.analysis)
+        self.keys = {path: key for key, path in self.paths.items()}
+        for key, path in self.paths.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(
+                    f"content/{path} exists, but the dossier generates this page: "
+                    "rename or remove the hand-written file"
+                )
+            files.append(File.generated(config, path, content=_stub(key)))
+        package = resources.files("storydossier") / "assets"
+        for asset in ASSETS:
+            files.append(
+                File.generated(config, f"{ASSET_DIR}/{asset}", content=(package / asset).read_bytes())
+            )
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.analysis is not None
+        lang = self._lang(config)
+        urls = {key: files.get_file_from_path(path).url for key, path in self.paths.items()}
+        self.renderer = Renderer(self.analysis, lang, urls)
+        return self._shape_nav(nav, files)
+
+    def _shape_nav(self, nav: Navigation, files: Files) -> Navigation:
+        """Hand-written pages first, then the texts, the actor index and the chronology.
+
+        Actor pages are reached from the actor index, not listed in the tree: the
+        navigation stays readable (and cheap to render) however many actors there are.
+        """
+        assert self.renderer is not None
+        ours = set(self.paths.values())
+
+        def page_of(key: str) -> Page:
+            page = files.get_file_from_path(self.paths[key]).page
+            assert page is not None
+            return page
+
+        def is_ours(item: Any) -> bool:
+            if isinstance(item, Section):
+                return all(is_ours(child) for child in item.children)
+            return getattr(getattr(item, "file", None), "src_uri", None) in ours
+
+        kept = [item for item in nav.items if not is_ours(item)]
+        sources = [page_of(k) for k in self.paths if k.startswith("source:")]
+        section = Section(self.renderer.labels["sources"], sources)
+        for page in sources:
+            page.parent = section
+        actors_index, chronology = page_of("actors"), page_of("chronology")
+        actors_index.title = self.renderer.labels["actors"]
+        chronology.title = self.renderer.labels["chronology"]
+        for page in (actors_index, chronology):
+            page.parent = None
+        items = [*kept[:1], section, actors_index, chronology, *kept[1:]]
+        pages = [p for item in items for p in _pages(item)]
+        for index, page in enumerate(pages):
+            page.previous_page = pages[index - 1] if index else None
+            page.next_page = pages[index + 1] if index + 1 < len(pages) else None
+        for key in self.paths:
+            if key.startswith("actor:"):
+                page = page_of(key)
+                page.parent = None
+                page.previous_page = page.next_page = None
+        return Navigation(items, pages)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        key = self.keys.get(page.file.src_uri)
+        if key is not None and self.renderer is not None:
+            page.title = self.renderer.title(key)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        key = self.keys.get(page.file.src_uri)
+        if key is None or self.renderer is None:
+            return html
+        return self.renderer.page(key, page.url)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(Path(self.config.folder)))
+        return server
+
+    def _lang(self, config: MkDocsConfig) -> str:
+        if self.config.lang:
+            return self.config.lang
+        theme_lang = str(config.theme.get("language") or "fr")
+        return "en" if theme_lang.startswith("en") else "fr"
+
+
+def _pages(item: Any) -> list[Page]:
+    if isinstance(item, Section):
+        return [p for child in item.children for p in _pages(child)]
+    return [item] if isinstance(item, Page) else []
+
+
+def _stub(key: str) -> str:
+    """The Markdown of a generated page: its content is rendered in on_page_content."""
+    return f"<!-- generated by the dossier plugin: {key} -->\n"
+
+
+def _errors_text(error: DossierError) -> str:
+    count = len(error.problems)
+    head = f"the dossier has {count} error{'s' if count > 1 else ''}; site/ was left unchanged:"
+    return "\n".join([head, *(f"  {p}" for p in error.problems)])
