@@ -1,1 +1,82 @@
+/* Dossier pages: reading modes, gloss details, copy-a-link. Progressive: without this
+   script every gloss is expanded and both languages are shown. Safe to run again on
+   each of Material's instant-navigation page swaps (document$). */
+(function () {
+  "use strict";
+  var KEY = "dossier.readingMode";
+  var MODES = ["fr", "en", "both"];
+  var root = document.documentElement;
 
+  function stored() {
+    try { var m = localStorage.getItem(KEY); return MODES.indexOf(m) >= 0 ? m : "both"; }
+    catch (e) { return "both"; }
+  }
+  function applyMode(mode) {
+    root.setAttribute("data-dz-mode", mode);
+    var buttons = document.querySelectorAll("[data-dz-mode-choice]");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-dz-mode-choice") === mode));
+    }
+  }
+  function announce(text) {
+    var box = document.querySelector(".dz-copied");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "dz-copied";
+      box.setAttribute("role", "status");
+      document.body.appendChild(box);
+    }
+    box.textContent = text;
+    setTimeout(function () { box.textContent = ""; }, 2000);
+  }
+  function setup() {
+    root.classList.add("dz-js");
+    applyMode(stored());
+    var groups = document.querySelectorAll(".dz-modes");
+    for (var g = 0; g < groups.length; g++) groups[g].hidden = false;
+    var toggles = document.querySelectorAll(".dz-toggle:not([data-dz-ready])");
+    for (var i = 0; i < toggles.length; i++) {
+      var toggle = toggles[i];
+      var details = document.getElementById(toggle.getAttribute("aria-controls"));
+      if (!details) continue;
+      toggle.setAttribute("data-dz-ready", "");
+      toggle.hidden = false;
+      var open = location.hash && location.hash.slice(1) === toggle.parentNode.id;
+      toggle.setAttribute("aria-expanded", String(open));
+      details.hidden = !open;
+    }
+  }
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest ? event.target : null;
+    if (!target) return;
+    var choice = target.closest("[data-dz-mode-choice]");
+    if (choice) {
+      var mode = choice.getAttribute("data-dz-mode-choice");
+      try { localStorage.setItem(KEY, mode); } catch (e) { /* private mode: not remembered */ }
+      applyMode(mode);
+      return;
+    }
+    var toggle = target.closest(".dz-toggle");
+    if (toggle) {
+      var details = document.getElementById(toggle.getAttribute("aria-controls"));
+      var expanded = toggle.getAttribute("aria-expanded") === "true";
+      toggle.setAttribute("aria-expanded", String(!expanded));
+      if (details) details.hidden = expanded;
+      return;
+    }
+    var anchor = target.closest(".dz-anchor, .dz-permalink");
+    if (anchor && navigator.clipboard && window.isSecureContext) {
+      var url = anchor.href;
+      navigator.clipboard.writeText(url).then(function () {
+        announce(anchor.getAttribute("data-dz-copied") || "✓");
+      }, function () { /* the link still works as a plain anchor */ });
+    }
+  });
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setup);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();
