@@ -165,7 +165,6 @@ def analyse(loaded: LoadedDossier) -> Analysis:
     dossier = loaded.dossier
     matcher = build_matcher(loaded)
     warnings: list[Problem] = list(loaded.warnings)
-    marks = loaded.marks
     gloss_by_id = {g.id: g for g in dossier.glosses}
     gloss_index = {g.id: i for i, g in enumerate(dossier.glosses)}
     gloss_uses: dict[str, list[GlossUse]] = defaultdict(list)
@@ -189,9 +188,17 @@ def analyse(loaded: LoadedDossier) -> Analysis:
             quotations.extend(found)
             for item in unbalanced:
                 line, col = _line_col(parsed.text, item.offset)
-                warnings.append(Problem(file, line, col, f"unbalanced `{item.char}`: this "
-                                        "guillemet has no partner in its paragraph; the quotation "
-                                        "is not shown as one", "warning"))
+                warnings.append(
+                    Problem(
+                        file,
+                        line,
+                        col,
+                        f"unbalanced `{item.char}`: this "
+                        "guillemet has no partner in its paragraph; the quotation "
+                        "is not shown as one",
+                        "warning",
+                    )
+                )
 
         norm = normalise(parsed.text)
         hits = matcher.scan(norm, source.id)
@@ -227,8 +234,14 @@ def analyse(loaded: LoadedDossier) -> Analysis:
                 if pattern.kind == "gloss":
                     anchor = _unique(f"q-{pattern.ref}", quote_anchors)
                     block_anchor = block_anchors[quotation.block]
-                    use = GlossUse(gloss_by_id[pattern.ref], source.id, anchor, block_anchor,
-                                   hit.start, hit.end)
+                    use = GlossUse(
+                        gloss_by_id[pattern.ref],
+                        source.id,
+                        anchor,
+                        block_anchor,
+                        hit.start,
+                        hit.end,
+                    )
                     uses.append(use)
                     gloss_uses[pattern.ref].append(use)
                 else:
@@ -240,12 +253,17 @@ def analyse(loaded: LoadedDossier) -> Analysis:
             if status in ("unglossed", "partial"):
                 line, col = _line_col(parsed.text, quotation.start)
                 what = "has no gloss" if status == "unglossed" else "is only partly glossed"
-                warnings.append(Problem(
-                    file, line, col,
-                    f"quotation «{_short(inner)}» {what}: add a gloss for it under `glosses:` "
-                    f"(`dossier quotes {source.id}` prints a stub), or list it under `no_original:`",
-                    "warning",
-                ))
+                warnings.append(
+                    Problem(
+                        file,
+                        line,
+                        col,
+                        f"quotation «{_short(inner)}» {what}: add a gloss for it under `glosses:` "
+                        f"(`dossier quotes {source.id}` prints a stub), "
+                        "or list it under `no_original:`",
+                        "warning",
+                    )
+                )
 
         # Actor mentions: longest alias first; an alias shared by two actors links to none.
         usable: list[Hit] = []
@@ -263,9 +281,15 @@ def analyse(loaded: LoadedDossier) -> Analysis:
             if block_index is None:
                 continue
             block = parsed.blocks[block_index]
-            mention = Mention(hit.patterns[0].ref, source.id, block_anchors[block_index],
-                              hit.start, hit.end, parsed.text[hit.start:hit.end],
-                              _sentence(parsed.text, block, hit.start, hit.end))
+            mention = Mention(
+                hit.patterns[0].ref,
+                source.id,
+                block_anchors[block_index],
+                hit.start,
+                hit.end,
+                parsed.text[hit.start : hit.end],
+                _sentence(parsed.text, block, hit.start, hit.end),
+            )
             source_mentions.append(mention)
             mentions[mention.actor_id].append(mention)
 
@@ -278,20 +302,29 @@ def analyse(loaded: LoadedDossier) -> Analysis:
             mentions_by_block[mention.block_anchor].append(mention)
         for index, block in enumerate(parsed.blocks):
             anchor = block_anchors[index]
-            nodes = _inline_tree(parsed.text, block, quotes_by_block[index],
-                                 mentions_by_block[anchor])
+            nodes = _inline_tree(
+                parsed.text, block, quotes_by_block[index], mentions_by_block[anchor]
+            )
             blocks.append(BlockView(block, anchor, nodes))
 
         published_raw = source.published or parsed.date_marker
         views[source.id] = SourceView(
-            source, file, parsed, blocks, quote_views, source_mentions,
+            source,
+            file,
+            parsed,
+            blocks,
+            quote_views,
+            source_mentions,
             parse_date(published_raw) if published_raw else None,
         )
 
     for gloss in dossier.glosses:
         if gloss.id not in gloss_uses:
-            warnings.append(_gloss_not_found(loaded, gloss, gloss_index[gloss.id], views,
-                                             stray_hits.get(gloss.id)))
+            warnings.append(
+                _gloss_not_found(
+                    loaded, gloss, gloss_index[gloss.id], views, stray_hits.get(gloss.id)
+                )
+            )
 
     posts = _link_posts(loaded, views, warnings)
     datings = _find_datings(loaded, views, warnings)
@@ -334,15 +367,22 @@ def _block_anchors(blocks: list[Block]) -> list[str]:
 def _innermost(quotations: list[Quotation], start: int, end: int) -> Quotation | None:
     best = None
     for quotation in quotations:
-        if quotation.inner_start <= start and end <= quotation.inner_end and (
-            best is None or quotation.depth > best.depth
+        if (
+            quotation.inner_start <= start
+            and end <= quotation.inner_end
+            and (best is None or quotation.depth > best.depth)
         ):
             best = quotation
     return best
 
 
-def _status(text: str, quotation: Quotation, spans: list[tuple[int, int]],
-            uses: list[GlossUse], no_original: NoOriginal | None) -> QuoteStatus:
+def _status(
+    text: str,
+    quotation: Quotation,
+    spans: list[tuple[int, int]],
+    uses: list[GlossUse],
+    no_original: NoOriginal | None,
+) -> QuoteStatus:
     letters = [i for i in range(quotation.inner_start, quotation.inner_end) if text[i].isalnum()]
     covered = [i for i in letters if any(s <= i < e for s, e in spans)]
     if not covered:
@@ -376,8 +416,9 @@ def _sentence(text: str, block: Block, start: int, end: int) -> str:
     return " ".join(text[begin:stop].split())
 
 
-def _inline_tree(text: str, block: Block, quotes: list[QuoteView],
-                 mentions: list[Mention]) -> list[Node]:
+def _inline_tree(
+    text: str, block: Block, quotes: list[QuoteView], mentions: list[Mention]
+) -> list[Node]:
     """Nest quotations and mentions of a block; a mention crossing a quotation is dropped."""
     intervals = [Node("quote", q.quotation.start, q.quotation.end, quote=q) for q in quotes]
     intervals += [Node("mention", m.start, m.end, actor_id=m.actor_id) for m in mentions]
@@ -401,7 +442,7 @@ def _fill(text: str, nodes: list[Node], start: int, end: int) -> list[Node]:
     cursor = start
     for node in nodes:
         if node.start > cursor:
-            result.append(Node("text", cursor, node.start, text[cursor:node.start]))
+            result.append(Node("text", cursor, node.start, text[cursor : node.start]))
         node.children = _fill(text, node.children, node.start, node.end)
         result.append(node)
         cursor = node.end
@@ -410,8 +451,13 @@ def _fill(text: str, nodes: list[Node], start: int, end: int) -> list[Node]:
     return result
 
 
-def _gloss_not_found(loaded: LoadedDossier, gloss: Gloss, index: int,
-                     views: dict[str, SourceView], stray: tuple[str, int] | None) -> Problem:
+def _gloss_not_found(
+    loaded: LoadedDossier,
+    gloss: Gloss,
+    index: int,
+    views: dict[str, SourceView],
+    stray: tuple[str, int] | None,
+) -> Problem:
     path = ("glosses", index, "fr")
     if stray:
         return loaded.marks.problem(
@@ -442,23 +488,37 @@ def _ambiguous_alias(loaded: LoadedDossier, key: str, actors: list[str]) -> Prob
     for i, actor in enumerate(loaded.dossier.actors):
         for lang, alias in actor.aliases.all():
             if normalise_pattern(alias) == key:
-                path = ("actors", i, "aliases", lang, actor.aliases.__getattribute__(lang).index(alias))
+                path = (
+                    "actors",
+                    i,
+                    "aliases",
+                    lang,
+                    actor.aliases.__getattribute__(lang).index(alias),
+                )
                 return loaded.marks.problem(
                     path,
                     f"alias «{alias}» belongs to several actors ({', '.join(actors)}); "
                     "its mentions are not linked: make it more specific in one of them",
                     severity="warning",
                 )
-    return Problem(display_path(loaded.annotations_file), None, None,
-                   f"«{key}» names several actors ({', '.join(actors)})", "warning")
+    return Problem(
+        display_path(loaded.annotations_file),
+        None,
+        None,
+        f"«{key}» names several actors ({', '.join(actors)})",
+        "warning",
+    )
 
 
-def _link_posts(loaded: LoadedDossier, views: dict[str, SourceView],
-                warnings: list[Problem]) -> dict[str, PostLink]:
+def _link_posts(
+    loaded: LoadedDossier, views: dict[str, SourceView], warnings: list[Problem]
+) -> dict[str, PostLink]:
     posts: dict[str, PostLink] = {}
     english = [
         (view.source.id, block, normalise(block.block.text).text)
-        for view in views.values() for block in view.blocks if block.block.lang == "en"
+        for view in views.values()
+        for block in view.blocks
+        if block.block.lang == "en"
     ]
     for index, gloss in enumerate(loaded.dossier.glosses):
         if gloss.post is None:
@@ -469,16 +529,20 @@ def _link_posts(loaded: LoadedDossier, views: dict[str, SourceView],
                 posts[gloss.id] = PostLink(source_id, block.anchor)
                 break
         else:
-            warnings.append(loaded.marks.problem(
-                ("glosses", index, "post"),
-                f"glosses[{index}].post: «{_short(gloss.post)}» is in no English post of the texts",
-                severity="warning",
-            ))
+            warnings.append(
+                loaded.marks.problem(
+                    ("glosses", index, "post"),
+                    f"glosses[{index}].post: «{_short(gloss.post)}» "
+                    "is in no English post of the texts",
+                    severity="warning",
+                )
+            )
     return posts
 
 
-def _find_datings(loaded: LoadedDossier, views: dict[str, SourceView],
-                  warnings: list[Problem]) -> dict[str, list[DatingPhrase]]:
+def _find_datings(
+    loaded: LoadedDossier, views: dict[str, SourceView], warnings: list[Problem]
+) -> dict[str, list[DatingPhrase]]:
     found: dict[str, list[DatingPhrase]] = defaultdict(list)
     for i, event in enumerate(loaded.dossier.events):
         for j, dating in enumerate(event.dated_by):
@@ -487,12 +551,14 @@ def _find_datings(loaded: LoadedDossier, views: dict[str, SourceView],
             wanted = normalise_pattern(dating.phrase)
             position = norm.text.find(wanted) if wanted else -1
             if position < 0:
-                warnings.append(loaded.marks.problem(
-                    ("events", i, "dated_by", j, "phrase"),
-                    f"events[{i}].dated_by[{j}].phrase: «{dating.phrase}» is not in the text "
-                    f"`{dating.source}`; copy the words as the text gives them",
-                    severity="warning",
-                ))
+                warnings.append(
+                    loaded.marks.problem(
+                        ("events", i, "dated_by", j, "phrase"),
+                        f"events[{i}].dated_by[{j}].phrase: «{dating.phrase}» is not in the text "
+                        f"`{dating.source}`; copy the words as the text gives them",
+                        severity="warning",
+                    )
+                )
                 continue
             start, _end = norm.original_span(position, position + len(wanted))
             block = _block_at(view.parsed.blocks, start, start + 1)
@@ -501,8 +567,9 @@ def _find_datings(loaded: LoadedDossier, views: dict[str, SourceView],
     return dict(found)
 
 
-def _unreferenced_actors(loaded: LoadedDossier, mentions: dict[str, list[Mention]],
-                         warnings: list[Problem]) -> None:
+def _unreferenced_actors(
+    loaded: LoadedDossier, mentions: dict[str, list[Mention]], warnings: list[Problem]
+) -> None:
     dossier = loaded.dossier
     referenced = set(mentions) | {g.speaker for g in dossier.glosses}
     referenced.update(s.agency for s in dossier.sources if s.agency)
@@ -510,9 +577,11 @@ def _unreferenced_actors(loaded: LoadedDossier, mentions: dict[str, list[Mention
         referenced.update(event.actors)
     for index, actor in enumerate(dossier.actors):
         if actor.id not in referenced:
-            warnings.append(loaded.marks.problem(
-                ("actors", index, "id"),
-                f"actors[{index}]: `{actor.id}` is never mentioned, quoted or in an event: add "
-                "the words the texts use for them under `aliases:`, or remove the actor",
-                severity="warning",
-            ))
+            warnings.append(
+                loaded.marks.problem(
+                    ("actors", index, "id"),
+                    f"actors[{index}]: `{actor.id}` is never mentioned, quoted or in an event: add "
+                    "the words the texts use for them under `aliases:`, or remove the actor",
+                    severity="warning",
+                )
+            )

@@ -23,12 +23,32 @@ _SINGLE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[~
 
 MONTHS = {
     "fr": [
-        "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
     ],
     "en": [
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ],
 }
 _QUALIFIER_WORDS = {
@@ -154,9 +174,7 @@ def _interval_text(start: SimpleDate, end: SimpleDate, lang: Lang) -> str:
     )
     if same_month:
         first = "1er" if lang == "fr" and start.day == 1 else str(start.day)
-        return (
-            f"du {first} au {end.plain(lang)}" if lang == "fr" else f"{first}–{end.plain(lang)}"
-        )
+        return f"du {first} au {end.plain(lang)}" if lang == "fr" else f"{first}–{end.plain(lang)}"
     if lang == "fr":
         return f"du {start.text(lang)} au {end.text(lang)}".replace("au vers", "à vers")
     return f"{start.text(lang)} – {end.text(lang)}"

@@ -68,7 +68,9 @@ LABELS: dict[str, dict[str, str]] = {
         "fid_paraphrase": "Paraphrase",
         "fid_unverified": "Original non vérifié",
         "fid_verbatim_help": "Le français traduit fidèlement les mots anglais rapportés.",
-        "fid_condensed_help": "Le français ne garde qu'une partie de l'anglais, ou en fusionne des passages.",
+        "fid_condensed_help": (
+            "Le français ne garde qu'une partie de l'anglais, ou en fusionne des passages."
+        ),
         "fid_paraphrase_help": "Le français rend le sens avec d'autres mots.",
         "fid_unverified_help": "Aucune source consultée ne rapporte les mots anglais.",
         "approximate": "date approximative",

@@ -96,7 +96,9 @@ def _decode(raw: bytes, shown: str) -> str:
         raise DossierError(
             [
                 Problem(
-                    shown, line, None,
+                    shown,
+                    line,
+                    None,
                     f"not UTF-8: byte 0x{raw[error.start]:02X} at offset {error.start} "
                     "cannot be read; save the file as UTF-8",
                 )
@@ -254,7 +256,10 @@ def _check_ids_and_references(dossier: model.Dossier, marks: Marks, errors: list
                 marks.problem(
                     path,
                     f"{_field_path(path)}: unknown {kind} id `{value}`"
-                    + (did_you_mean(value, ids[collection]) or f"; known: {', '.join(ids[collection])}"),
+                    + (
+                        did_you_mean(value, ids[collection])
+                        or f"; known: {', '.join(ids[collection])}"
+                    ),
                 )
             )
 
@@ -281,7 +286,9 @@ def _check_patterns(dossier: model.Dossier, marks: Marks, errors: list[Problem])
     """A gloss or alias that folds to nothing could match anywhere: refuse it."""
     for i, gloss in enumerate(dossier.glosses):
         if not any(c.isalnum() for c in normalise_pattern(gloss.fr)):
-            errors.append(marks.problem(("glosses", i, "fr"), f"glosses[{i}].fr: no words to match"))
+            errors.append(
+                marks.problem(("glosses", i, "fr"), f"glosses[{i}].fr: no words to match")
+            )
     for i, actor in enumerate(dossier.actors):
         for lang in ("fr", "en"):
             for j, alias in enumerate(getattr(actor.aliases, lang)):
@@ -293,8 +300,13 @@ def _check_patterns(dossier: model.Dossier, marks: Marks, errors: list[Problem])
 # --- source files ----------------------------------------------------------------------------
 
 
-def _read_sources(dossier: model.Dossier, folder: Path, marks: Marks,
-                  errors: list[Problem], warnings: list[Problem]) -> dict[str, str]:
+def _read_sources(
+    dossier: model.Dossier,
+    folder: Path,
+    marks: Marks,
+    errors: list[Problem],
+    warnings: list[Problem],
+) -> dict[str, str]:
     sources_dir = folder / SOURCES_DIR
     real_dir = sources_dir.resolve()
     available = sorted(p.name for p in sources_dir.glob("*.txt")) if sources_dir.is_dir() else []
@@ -305,28 +317,47 @@ def _read_sources(dossier: model.Dossier, folder: Path, marks: Marks,
         where = f"sources[{index}].file"
         relative = Path(source.file)
         if relative.is_absolute() or ".." in relative.parts:
-            errors.append(marks.problem(path_key, f"{where}: `{source.file}` must be a file name "
-                                        f"inside {display_path(sources_dir)}/ (no `..`, no absolute path)"))
+            errors.append(
+                marks.problem(
+                    path_key,
+                    f"{where}: `{source.file}` must be a file name "
+                    f"inside {display_path(sources_dir)}/ (no `..`, no absolute path)",
+                )
+            )
             continue
         candidate = sources_dir / relative
         resolved = candidate.resolve()
         if not resolved.is_relative_to(real_dir):
-            errors.append(marks.problem(path_key, f"{where}: `{source.file}` is a link to a file "
-                                        f"outside {display_path(sources_dir)}/; copy the text in instead"))
+            errors.append(
+                marks.problem(
+                    path_key,
+                    f"{where}: `{source.file}` is a link to a file "
+                    f"outside {display_path(sources_dir)}/; copy the text in instead",
+                )
+            )
             continue
         if not candidate.is_file():
-            errors.append(marks.problem(
-                path_key,
-                f"{where}: no file `{source.file}` in {display_path(sources_dir)}/"
-                + (did_you_mean(source.file, available) or
-                   (f"; files there: {', '.join(available)}" if available else "")),
-            ))
+            errors.append(
+                marks.problem(
+                    path_key,
+                    f"{where}: no file `{source.file}` in {display_path(sources_dir)}/"
+                    + (
+                        did_you_mean(source.file, available)
+                        or (f"; files there: {', '.join(available)}" if available else "")
+                    ),
+                )
+            )
             continue
         declared.add(resolved.name)
         raw = candidate.read_bytes()
         if len(raw) > MAX_TEXT_BYTES:
-            errors.append(marks.problem(path_key, f"{where}: `{source.file}` is larger than "
-                                        f"{MAX_TEXT_BYTES // 2**20} MB; split it into several texts"))
+            errors.append(
+                marks.problem(
+                    path_key,
+                    f"{where}: `{source.file}` is larger than "
+                    f"{MAX_TEXT_BYTES // 2**20} MB; split it into several texts",
+                )
+            )
             continue
         try:
             texts[source.id] = _decode(raw, display_path(candidate))
@@ -336,17 +367,22 @@ def _read_sources(dossier: model.Dossier, folder: Path, marks: Marks,
         _check_published(source, texts[source.id], marks, index, warnings)
     for name in available:
         if name not in declared and (sources_dir / name).resolve().is_relative_to(real_dir):
-            warnings.append(Problem(
-                display_path(sources_dir / name), None, None,
-                f"this text is not declared in {ANNOTATIONS}: add it under `sources:` "
-                f"(with `file: {name}`) to publish it, or move it out of the folder",
-                "warning",
-            ))
+            warnings.append(
+                Problem(
+                    display_path(sources_dir / name),
+                    None,
+                    None,
+                    f"this text is not declared in {ANNOTATIONS}: add it under `sources:` "
+                    f"(with `file: {name}`) to publish it, or move it out of the folder",
+                    "warning",
+                )
+            )
     return texts
 
 
-def _check_published(source: model.Source, text: str, marks: Marks, index: int,
-                     warnings: list[Problem]) -> None:
+def _check_published(
+    source: model.Source, text: str, marks: Marks, index: int, warnings: list[Problem]
+) -> None:
     from .texts import parse_text
 
     marker = parse_text(text[:200]).date_marker
@@ -357,9 +393,11 @@ def _check_published(source: model.Source, text: str, marks: Marks, index: int,
     except DateError:
         return
     if not agrees:
-        warnings.append(marks.problem(
-            ("sources", index, "published"),
-            f"sources[{index}].published: `{source.published}` differs from the text's own "
-            f"marker `date {marker}`; keep one of the two",
-            severity="warning",
-        ))
+        warnings.append(
+            marks.problem(
+                ("sources", index, "published"),
+                f"sources[{index}].published: `{source.published}` differs from the text's own "
+                f"marker `date {marker}`; keep one of the two",
+                severity="warning",
+            )
+        )

@@ -67,7 +67,11 @@ Url = Annotated[str, AfterValidator(_check_url)]
 Edtf = Annotated[
     str,
     AfterValidator(_check_edtf),
-    Field(description="An EDTF date or interval: 2020-01-06, 2020-01, 2020-01-03~, 2019-12-31/2020-01-01"),
+    Field(
+        description=(
+            "An EDTF date or interval: 2020-01-06, 2020-01, 2020-01-03~, 2019-12-31/2020-01-01"
+        )
+    ),
 ]
 Text = Annotated[str, AfterValidator(_not_blank)]
 

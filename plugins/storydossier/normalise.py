@@ -13,7 +13,9 @@ import unicodedata
 from dataclasses import dataclass
 
 _APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼ′`´"), "'")
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u00ad")
+_INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u00ad"
+)
 
 
 @dataclass(frozen=True)

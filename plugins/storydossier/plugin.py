@@ -91,7 +91,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         package = resources.files("storydossier") / "assets"
         for asset in ASSETS:
             files.append(
-                File.generated(config, f"{ASSET_DIR}/{asset}", content=(package / asset).read_bytes())
+                File.generated(
+                    config, f"{ASSET_DIR}/{asset}", content=(package / asset).read_bytes()
+                )
             )
         return files
 
@@ -143,15 +145,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 page.previous_page = page.next_page = None
         return Navigation(items, pages)
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         key = self.keys.get(page.file.src_uri)
         if key is not None and self.renderer is not None:
             page.title = self.renderer.title(key)
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         key = self.keys.get(page.file.src_uri)
         if key is None or self.renderer is None:
             return html
@@ -181,5 +183,7 @@ def _stub(key: str) -> str:
 
 def _errors_text(error: DossierError) -> str:
     count = len(error.problems)
+    if count == 1:
+        return f"{error.problems[0]} (site/ was left unchanged)"
     head = f"the dossier has {count} error{'s' if count > 1 else ''}; site/ was left unchanged:"
     return "\n".join([head, *(f"  {p}" for p in error.problems)])

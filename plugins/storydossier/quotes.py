@@ -34,8 +34,9 @@ class Unbalanced:
     char: str
 
 
-def find_quotations(text: str, start: int, end: int, block: int
-                    ) -> tuple[list[Quotation], list[Unbalanced]]:
+def find_quotations(
+    text: str, start: int, end: int, block: int
+) -> tuple[list[Quotation], list[Unbalanced]]:
     """Quotations of text[start:end], in document order of their opening «."""
     found: list[Quotation] = []
     problems: list[Unbalanced] = []

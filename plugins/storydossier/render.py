@@ -196,14 +196,20 @@ class Renderer:
         for view in self.analysis.sources.values():
             if view.published is None:
                 continue
+            title = view.source.title
             entries.append(
                 TimelineEntry(
-                    f"publication-{view.source.id}", view.published,
-                    Localized(fr=f"{LABELS['fr']['publication']} : {view.source.title.fr or view.source.title.en}",
-                              en=f"{LABELS['en']['publication']}: {view.source.title.en or view.source.title.fr}"),
+                    f"publication-{view.source.id}",
+                    view.published,
+                    Localized(
+                        fr=f"{LABELS['fr']['publication']} : {title.fr or title.en}",
+                        en=f"{LABELS['en']['publication']}: {title.en or title.fr}",
+                    ),
                     None,
                     [view.source.agency] if view.source.agency else [],
-                    [view.source.id], [], is_publication=True,
+                    [view.source.id],
+                    [],
+                    is_publication=True,
                 )
             )
         entries.sort(key=lambda e: (e.when.sort_key(), e.is_publication, e.key))
@@ -211,11 +217,18 @@ class Renderer:
 
     def _entry(self, event: Event) -> TimelineEntry:
         return TimelineEntry(
-            event.id, event.when, event.title, event.text, list(event.actors),
-            list(event.sources), self.analysis.datings.get(event.id, []),
+            event.id,
+            event.when,
+            event.title,
+            event.text,
+            list(event.actors),
+            list(event.sources),
+            self.analysis.datings.get(event.id, []),
         )
 
-    def _months(self, entries: list[TimelineEntry]) -> list[tuple[str, str, list[tuple[str, str, list[TimelineEntry]]]]]:
+    def _months(
+        self, entries: list[TimelineEntry]
+    ) -> list[tuple[str, str, list[tuple[str, str, list[TimelineEntry]]]]]:
         """[(month label, iso month, [(group label, iso, entries)])] in order."""
         months: dict[str, tuple[str, dict[str, tuple[str, list[TimelineEntry]]]]] = {}
         for entry in entries:
@@ -226,7 +239,11 @@ class Renderer:
                 month_key = f"{start.year:04d}-{start.month:02d}"
                 month_label = parse_date(month_key).text(self.lang)
             groups = months.setdefault(month_key, (month_label, {}))[1]
-            if entry.when.precision == "day" and not entry.when.is_interval and not entry.when.start.qualifier:
+            if (
+                entry.when.precision == "day"
+                and not entry.when.is_interval
+                and not entry.when.start.qualifier
+            ):
                 group_key = entry.when.iso()
                 group_label = entry.when.text(self.lang)
             else:

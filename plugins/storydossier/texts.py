@@ -15,21 +15,139 @@ from typing import Literal
 BlockKind = Literal["heading", "paragraph", "post"]
 PieceKind = Literal["block", "separator", "marker", "credit"]
 
-_MARKER = re.compile(r"\A(?P<lead>[ \t]*)date[ \t]+(?P<value>\d{4}(?:-\d{2}){0,2}[~?%]?)(?P<gap>[ \t]+|\n+)")
-_CREDIT = re.compile(r"(?P<gap>[ \t\n]*)\((?P<credit>[a-z]{2,8}(?:/[a-z]{2,8})*)\)(?P<trail>\s*)\Z", re.I)
+_MARKER = re.compile(
+    r"\A(?P<lead>[ \t]*)date[ \t]+(?P<value>\d{4}(?:-\d{2}){0,2}[~?%]?)(?P<gap>[ \t]+|\n+)"
+)
+_CREDIT = re.compile(
+    r"(?P<gap>[ \t\n]*)\((?P<credit>[a-z]{2,8}(?:/[a-z]{2,8})*)\)(?P<trail>\s*)\Z", re.I
+)
 _SEPARATOR = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?:;…]['\"’”»)\s]*$")
 
 _EN_WORDS = frozenset(
-    "the a an and of to in on is are was were be been it its that this with for from "
-    "at by we i you he she they us our my your his her their not have has had just "
-    "after before about which what who where when there can can't don't i've i'm "
-    "should would will number one beyond regard read once tell".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "to",
+        "in",
+        "on",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "that",
+        "this",
+        "with",
+        "for",
+        "from",
+        "at",
+        "by",
+        "we",
+        "i",
+        "you",
+        "he",
+        "she",
+        "they",
+        "us",
+        "our",
+        "my",
+        "your",
+        "his",
+        "her",
+        "their",
+        "not",
+        "have",
+        "has",
+        "had",
+        "just",
+        "after",
+        "before",
+        "about",
+        "which",
+        "what",
+        "who",
+        "where",
+        "when",
+        "there",
+        "can",
+        "can't",
+        "don't",
+        "i've",
+        "i'm",
+        "should",
+        "would",
+        "will",
+        "number",
+        "one",
+        "beyond",
+        "regard",
+        "read",
+        "once",
+        "tell",
+    ]
 )
 _FR_WORDS = frozenset(
-    "le la les un une des et de du à au aux est sont était a ont été il elle ils elles "
-    "nous vous je que qui dans pour par sur avec ce cette ces son sa ses leur leurs ne "
-    "pas plus mais ou où selon lors après avant lui se".split()
+    [
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "et",
+        "de",
+        "du",
+        "à",
+        "au",
+        "aux",
+        "est",
+        "sont",
+        "était",
+        "a",
+        "ont",
+        "été",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "nous",
+        "vous",
+        "je",
+        "que",
+        "qui",
+        "dans",
+        "pour",
+        "par",
+        "sur",
+        "avec",
+        "ce",
+        "cette",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "ne",
+        "pas",
+        "plus",
+        "mais",
+        "ou",
+        "où",
+        "selon",
+        "lors",
+        "après",
+        "avant",
+        "lui",
+        "se",
+    ]
 )
 
 
@@ -97,8 +215,12 @@ def _is_heading(text: str, index: int, total: int) -> bool:
     return len(stripped) <= 90 and not _SENTENCE_END.search(stripped.rstrip("»” \u00a0\u202f"))
 
 
-def parse_text(raw: str, *, default_lang: Literal["fr", "en"] = "fr",
-               overrides: dict[str, Literal["fr", "en"]] | None = None) -> ParsedText:
+def parse_text(
+    raw: str,
+    *,
+    default_lang: Literal["fr", "en"] = "fr",
+    overrides: dict[str, Literal["fr", "en"]] | None = None,
+) -> ParsedText:
     """Split `raw` into blocks. `overrides` maps a block's first words to its language."""
     text = normalise_newlines(raw)
     parsed = ParsedText(text)
@@ -155,8 +277,9 @@ def parse_text(raw: str, *, default_lang: Literal["fr", "en"] = "fr",
     return parsed
 
 
-def _block_language(text: str, default: Literal["fr", "en"],
-                    overrides: dict[str, Literal["fr", "en"]]) -> Literal["fr", "en"]:
+def _block_language(
+    text: str, default: Literal["fr", "en"], overrides: dict[str, Literal["fr", "en"]]
+) -> Literal["fr", "en"]:
     for starts_with, lang in overrides.items():
         if text.startswith(starts_with):
             return lang
