@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from browser_support import serve
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
@@ -23,6 +24,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # what MkDocs logged at ERROR level
     error: str | None = None  # the exception that stopped the build
+    url: str = ""  # where the site is served, for browser tests
 
     def html(self, relative: str) -> str:
         return (self.site / relative).read_text(encoding="utf-8")
@@ -88,10 +90,18 @@ def build_project() -> Callable[..., BuildResult]:
 
 
 @pytest.fixture(scope="session")
-def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """One strict build of the shipped dossier, shared by the read-only tests."""
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuildResult]:
+    """One strict build of the shipped dossier, served on loopback, shared by many tests.
+
+    The server starts first so the site is built with `site_url` set to its address:
+    Material's instant navigation only follows links of the site's own origin.
+    """
     project_dir = copy_project(tmp_path_factory.mktemp("shipped"))
-    result = run_build(project_dir)
-    assert result.error is None, result.error
-    assert result.warnings == [], result.warnings
-    return result
+    site = project_dir / "site"
+    site.mkdir()
+    with serve(site) as url:
+        result = run_build(project_dir, site_url=url)
+        assert result.error is None, result.error
+        assert result.warnings == [], result.warnings
+        result.url = url
+        yield result

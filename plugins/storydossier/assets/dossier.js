@@ -41,7 +41,7 @@
       if (!details) continue;
       toggle.setAttribute("data-dz-ready", "");
       toggle.hidden = false;
-      var open = location.hash && location.hash.slice(1) === toggle.parentNode.id;
+      var open = Boolean(location.hash) && location.hash.slice(1) === toggle.parentNode.id;
       toggle.setAttribute("aria-expanded", String(open));
       details.hidden = !open;
     }

@@ -1,0 +1,152 @@
+"""Source pages as readers use them, in headless Chromium: modes, details, no-JS, print."""
+
+from __future__ import annotations
+
+import pytest
+from browser_support import CHROMIUM, CHROMIUM_ARGS, screenshot
+from playwright.sync_api import expect, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+MILLEY = "sources/milley-lettre-envoyee-par-erreur/"
+ATS = "sources/lettre-retrait-irak-ats/"
+
+
+@pytest.fixture(scope="module")
+def base_url(shipped_site):
+    return shipped_site.url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def choose(page, label: str) -> None:
+    page.get_by_role("button", name=label, exact=True).click()
+
+
+def test_modes_hide_and_show_the_right_text(page, base_url):
+    page.goto(base_url + MILLEY)
+    gloss = page.locator("#q-milley-erreur-bonne-foi")
+    french, english = gloss.locator(".dz-fr"), gloss.locator(".dz-en")
+    expect(page.get_by_role("button", name="Les deux", exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    expect(french).to_be_visible()
+    expect(english).to_be_visible()
+    screenshot(page, "source-mode-both")
+
+    choose(page, "Français")
+    expect(french).to_be_visible()
+    expect(english).to_be_hidden()
+    expect(page.get_by_role("button", name="Français", exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    expect(page.get_by_role("button", name="Les deux", exact=True)).to_have_attribute(
+        "aria-pressed", "false"
+    )
+    screenshot(page, "source-mode-fr")
+
+    choose(page, "Originaux anglais")
+    expect(french).to_be_hidden()
+    expect(english).to_be_visible()
+    expect(english).to_contain_text("It's an honest mistake")
+    # the prose around the quotations stays: only the chosen language is hidden
+    expect(page.locator("#p-la-lettre-emanant-du-commandement-militaire")).to_be_visible()
+    screenshot(page, "source-mode-en")
+
+
+def test_choice_survives_reload_and_instant_navigation(page, base_url):
+    page.goto(base_url + MILLEY)
+    choose(page, "Originaux anglais")
+    page.reload()
+    expect(page.get_by_role("button", name="Originaux anglais", exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    expect(page.locator("#q-milley-erreur-bonne-foi .dz-fr")).to_be_hidden()
+
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav.md-nav--primary").get_by_role(
+        "link", name="Les États-Unis démentent la lettre annonçant leur retrait d'Irak"
+    ).click()
+    page.wait_for_url("**/" + ATS)
+    # instant navigation swapped the content without loading a new document
+    assert page.evaluate("window.__sameDocument === true")
+    expect(page.get_by_role("button", name="Originaux anglais", exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    expect(page.locator("#q-lettre-decision-souveraine .dz-fr")).to_be_hidden()
+    expect(page.locator("#q-lettre-decision-souveraine .dz-en")).to_be_visible()
+    # the new page's detail buttons were set up too
+    expect(page.locator("#q-lettre-decision-souveraine .dz-toggle")).to_be_visible()
+
+
+def test_details_button_works_with_the_keyboard_alone(page, base_url):
+    page.goto(base_url + MILLEY)
+    toggle = page.locator("#q-milley-projet-non-signe .dz-toggle")
+    details = page.locator("#q-milley-projet-non-signe-details")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(details).to_be_hidden()
+    for _ in range(80):  # Tab through the page until the first gloss button has focus
+        page.keyboard.press("Tab")
+        if page.evaluate(
+            "document.activeElement.closest('#q-milley-projet-non-signe') !== null"
+            " && document.activeElement.classList.contains('dz-toggle')"
+        ):
+            break
+    else:
+        pytest.fail("the gloss button is not reachable with Tab")
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(details).to_be_visible()
+    expect(details).to_contain_text("Mark A. Milley")
+    expect(details).to_contain_text("6 janvier 2020")
+    expect(details).to_contain_text("Condensée")
+    screenshot(page, "source-details-open")
+    page.keyboard.press("Space")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(details).to_be_hidden()
+
+
+def test_deep_link_to_a_gloss_opens_it(page, base_url):
+    page.goto(base_url + ATS + "#q-lettre-par-respect")
+    expect(page.locator("#q-lettre-par-respect-details")).to_be_visible()
+    expect(page.locator("#q-lettre-repositionner-details")).to_be_hidden()
+
+
+def test_without_javascript_both_languages_and_details_show(browser, base_url):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.goto(base_url + MILLEY)
+    for gloss in page.locator(".dz-gloss").all():
+        expect(gloss.locator(".dz-fr")).to_be_visible()
+        expect(gloss.locator(".dz-en").first).to_be_visible()
+        expect(gloss.locator(".dz-details")).to_be_visible()
+    expect(page.locator(".dz-modes")).to_be_hidden()  # a control that could not work
+    screenshot(page, "source-no-js")
+    context.close()
+
+
+def test_print_shows_every_gloss_in_both_languages(page, base_url):
+    page.goto(base_url + MILLEY)
+    choose(page, "Français")  # even a reader who chose French prints both
+    page.emulate_media(media="print")
+    for gloss in page.locator(".dz-gloss").all():
+        expect(gloss.locator(".dz-en").first).to_be_visible()
+        expect(gloss.locator(".dz-details")).to_be_visible()
+        expect(gloss.locator(".dz-toggle")).to_be_hidden()
+    screenshot(page, "source-print")
