@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 from html.parser import HTMLParser
 
 import pytest
 import yaml
 from conftest import REPO
+from htmltext import visible_article_text
 
 ANNOTATIONS = yaml.safe_load((REPO / "dossier" / "annotations.yml").read_text(encoding="utf-8"))
 GLOSSES = {g["id"]: g for g in ANNOTATIONS["glosses"]}
@@ -171,4 +171,4 @@ def test_no_original_marks_a_quotation_instead_of_a_gloss(project, build_project
     result = build_project(project)
     assert result.error is None, result.errors
     html = result.html("sources/milley-lettre-envoyee-par-erreur/index.html")
-    assert "Pas d'original anglais : Essai" in unescape(html)
+    assert "«est mal formulé»Pas d'original anglais : Essai Test" in visible_article_text(html)
