@@ -78,6 +78,11 @@ LABELS: dict[str, dict[str, str]] = {
         "uncertain": "date incertaine",
         "filter_by_actor": "Filtrer par acteur",
         "all_actors": "Tous",
+        "filter_status": "{shown} événements sur {total} affichés",
+        "precision_month": "date connue au mois près",
+        "precision_year": "date connue à l'année près",
+        "exports_json": "Le dossier complet (JSON)",
+        "exports_ics": "La chronologie (iCalendar)",
         "exports": "Données",
     },
     "en": {
@@ -149,6 +154,11 @@ LABELS: dict[str, dict[str, str]] = {
         "uncertain": "uncertain date",
         "filter_by_actor": "Filter by actor",
         "all_actors": "All",
+        "filter_status": "{shown} of {total} events shown",
+        "precision_month": "date known to the month",
+        "precision_year": "date known to the year",
+        "exports_json": "The whole dossier (JSON)",
+        "exports_ics": "The chronology (iCalendar)",
         "exports": "Data",
     },
 }

@@ -26,6 +26,13 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .analysis import Analysis, analyse
+from .exports import (
+    chronology_ics,
+    dossier_json,
+    dossier_json_schema,
+    jsonld_for,
+    jsonld_script,
+)
 from .loading import load_dossier
 from .problems import DossierError
 from .render import Renderer, page_paths
@@ -33,6 +40,9 @@ from .render import Renderer, page_paths
 log = get_plugin_logger(__name__)
 
 ASSETS = ("dossier.css", "dossier.js")
+EXPORT_JSON = "dossier.json"
+EXPORT_SCHEMA = "dossier.schema.json"
+EXPORT_ICS = "chronology.ics"
 ASSET_DIR = "assets/dossier"
 
 
@@ -88,6 +98,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                     "rename or remove the hand-written file"
                 )
             files.append(File.generated(config, path, content=_stub(key)))
+        lang = self._lang(config)
+        exports = {
+            EXPORT_JSON: dossier_json(self.analysis),
+            EXPORT_SCHEMA: dossier_json_schema(),
+            EXPORT_ICS: chronology_ics(self.analysis, lang),
+        }
+        for path, content in exports.items():
+            files.append(File.generated(config, path, content=content))
         package = resources.files("storydossier") / "assets"
         for asset in ASSETS:
             files.append(
@@ -158,6 +176,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if key is None or self.renderer is None:
             return html
         return self.renderer.page(key, page.url)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Embed the page's schema.org graph (JSON-LD) in its <head>."""
+        key = self.keys.get(page.file.src_uri)
+        if key is None or self.renderer is None or "</head>" not in output:
+            return output
+        graph = jsonld_for(self.analysis, key, self.renderer.urls, config.site_url or "")
+        return output.replace("</head>", jsonld_script(graph) + "\n</head>", 1)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(self.config.folder)))

@@ -21,6 +21,7 @@ from .analysis import Analysis, GlossUse, Mention, SourceView
 from .dates import DateValue, parse_date
 from .labels import LABELS
 from .model import Actor, Event, Lang, Localized
+from .timeline import layout
 
 PAGE_KINDS = ("source", "actor", "actors", "chronology")
 
@@ -119,7 +120,17 @@ class Renderer:
         elif kind == "actors":
             context.update(self._actors_context())
         elif kind == "chronology":
-            context.update({"months": self._months(self.timeline), "timeline": self.timeline})
+            chip_actors = sorted(
+                {a for e in self.timeline for a in e.actors}, key=lambda a: self.actors[a].name
+            )
+            context.update(
+                {
+                    "months": self._months(self.timeline),
+                    "timeline": self.timeline,
+                    "tl": layout(self.timeline, self.lang),
+                    "chip_actors": chip_actors,
+                }
+            )
         else:
             raise KeyError(key)
         return self.env.get_template(f"{kind}.html").render(context)

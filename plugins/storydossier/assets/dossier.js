@@ -32,8 +32,9 @@
   function setup() {
     root.classList.add("dz-js");
     applyMode(stored());
-    var groups = document.querySelectorAll(".dz-modes");
+    var groups = document.querySelectorAll(".dz-modes, .dz-filter");
     for (var g = 0; g < groups.length; g++) groups[g].hidden = false;
+    applyFilter();
     var toggles = document.querySelectorAll(".dz-toggle:not([data-dz-ready])");
     for (var i = 0; i < toggles.length; i++) {
       var toggle = toggles[i];
@@ -46,9 +47,58 @@
       details.hidden = !open;
     }
   }
+  function selectedActors() {
+    return new URLSearchParams(location.search).getAll("actor");
+  }
+  function applyFilter() {
+    var filter = document.querySelector(".dz-filter");
+    if (!filter) return;
+    var chosen = selectedActors();
+    var chips = filter.querySelectorAll("[data-dz-actor]");
+    for (var i = 0; i < chips.length; i++) {
+      var id = chips[i].getAttribute("data-dz-actor");
+      chips[i].setAttribute("aria-pressed", String(id ? chosen.indexOf(id) >= 0 : !chosen.length));
+    }
+    var shown = 0;
+    var items = document.querySelectorAll(".dz-event, .dz-tl-row");
+    for (var j = 0; j < items.length; j++) {
+      var actors = (items[j].getAttribute("data-actors") || "").split(" ");
+      var keep = !chosen.length || chosen.some(function (a) { return actors.indexOf(a) >= 0; });
+      items[j].classList.toggle("dz-hidden-by-filter", !keep);
+      if (keep && items[j].classList.contains("dz-event")) shown++;
+    }
+    var groups = document.querySelectorAll(".dz-day, .dz-month");
+    for (var k = 0; k < groups.length; k++) {
+      groups[k].classList.toggle("dz-hidden-by-filter",
+        !groups[k].querySelector(".dz-event:not(.dz-hidden-by-filter)"));
+    }
+    var status = document.querySelector(".dz-filter-status");
+    if (status) {
+      status.textContent = chosen.length ? status.getAttribute("data-dz-template")
+        .replace("{shown}", shown).replace("{total}", document.querySelectorAll(".dz-event").length) : "";
+    }
+  }
+  function toggleActor(id) {
+    var params = new URLSearchParams(location.search);
+    var chosen = params.getAll("actor");
+    params.delete("actor");
+    if (id) {
+      var at = chosen.indexOf(id);
+      if (at >= 0) chosen.splice(at, 1); else chosen.push(id);
+      chosen.forEach(function (a) { params.append("actor", a); });
+    }
+    var query = params.toString();
+    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    applyFilter();
+  }
   document.addEventListener("click", function (event) {
     var target = event.target.closest ? event.target : null;
     if (!target) return;
+    var chip = target.closest(".dz-filter [data-dz-actor]");
+    if (chip) {
+      toggleActor(chip.getAttribute("data-dz-actor"));
+      return;
+    }
     var choice = target.closest("[data-dz-mode-choice]");
     if (choice) {
       var mode = choice.getAttribute("data-dz-mode-choice");

@@ -1,0 +1,182 @@
+"""Actor pages, the chronology and the exports of the shipped dossier, as built."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from html import unescape
+
+import icalendar
+import jsonschema
+import pytest
+import yaml
+from conftest import REPO
+from htmltext import visible_article_text
+
+ANNOTATIONS = yaml.safe_load((REPO / "dossier" / "annotations.yml").read_text(encoding="utf-8"))
+ACTORS = {a["id"]: a for a in ANNOTATIONS["actors"]}
+EVENTS = {e["id"]: e for e in ANNOTATIONS["events"]}
+
+
+def test_actor_index_groups_and_counts(shipped_site):
+    text = visible_article_text(shipped_site.html("actors/index.html"))
+    for heading in ("Personne", "Organisation", "Groupe"):
+        assert heading in text
+    assert re.search(
+        r"Mark A\. Milley — Chef d'état-major[^(]*\(6 citations, \d+ mentions\)",
+        " ".join(text.split()),
+    )
+
+
+@pytest.mark.parametrize("actor_id", list(ACTORS))
+def test_every_actor_has_a_profile(shipped_site, actor_id):
+    html = shipped_site.html(f"actors/{actor_id}/index.html")
+    assert f"<h1>{ACTORS[actor_id]['name']}</h1>" in unescape(html)
+    said = [g for g in ANNOTATIONS["glosses"] if g["speaker"] == actor_id]
+    for gloss in said:
+        block = html[html.index(f'id="gloss-{gloss["id"]}"') :]
+        block = block[: block.index("</li>")]
+        assert 'lang="fr"' in block and 'lang="en"' in block
+        assert re.search(rf'href="\.\./\.\./sources/[a-z-]+/#q-{gloss["id"]}"', block)
+
+
+def test_mentions_through_an_alias_with_context(shipped_site):
+    text = " ".join(visible_article_text(shipped_site.html("actors/esper/index.html")).split())
+    assert "Selon le chef du Pentagone Mark Esper, les États-Unis redéploient" in text
+    assert "(le chef du Pentagone)" in text
+    html = shipped_site.html("actors/esper/index.html")
+    assert (
+        'href="../../sources/milley-lettre-envoyee-par-erreur/#p-selon-le-chef-du-pentagone-mark'
+        in html
+    )
+
+
+def test_chronology_order_precision_and_publications(shipped_site):
+    html = shipped_site.html("chronology/index.html")
+    order = re.findall(r'<li class="dz-event[^"]*" id="([a-z0-9-]+)"', html)
+    assert order[0] == "attaque-ambassade"
+    assert set(order) == set(EVENTS) | {
+        "publication-milley-lettre-envoyee-par-erreur",
+        "publication-lettre-retrait-irak-ats",
+    }
+    starts = {e: str(EVENTS[e]["date"]).split("/")[0] for e in EVENTS}
+    day_events = [e for e in order if e in starts]
+    assert day_events == sorted(day_events, key=lambda e: starts[e])
+    assert '<time datetime="2019-12-31">31 décembre 2019</time>' in html
+    assert '<time datetime="2020-01-06">6 janvier 2020</time>' in html
+    publication = html[html.index('id="publication-lettre-retrait-irak-ats"') :]
+    publication = publication[: publication.index("</li>")]
+    assert '<time datetime="2020-01">janvier 2020</time>' in publication
+    assert "1er janvier 2020" not in publication
+    assert "date connue au mois près" in publication
+    assert '(Daté par <q lang="fr">La veille</q>)' in html
+
+
+def test_timeline_is_an_accessible_svg(shipped_site):
+    html = shipped_site.html("chronology/index.html")
+    start = html.rindex("<svg", 0, html.index('class="dz-timeline-svg"'))
+    svg = html[start : html.index("</svg>", start)]
+    assert 'role="img"' in svg and 'aria-labelledby="dz-tl-title dz-tl-desc"' in svg
+    assert '<title id="dz-tl-title">Frise chronologique</title>' in svg
+    assert "du 31 décembre 2019 au" in unescape(svg)
+    assert svg.count('class="dz-tl-row"') == len(EVENTS) + 2
+
+
+def test_dossier_json_validates_against_its_schema(shipped_site):
+    data = json.loads((shipped_site.site / "dossier.json").read_text("utf-8"))
+    schema = json.loads((shipped_site.site / "dossier.schema.json").read_text("utf-8"))
+    jsonschema.validate(data, schema)
+    assert (data["format"], data["version"]) == ("storydossier/dossier", 1)
+    gloss = next(g for g in data["glosses"] if g["id"] == "milley-projet-non-signe")
+    assert {m["source"] for m in gloss["matches"]} == {s["id"] for s in ANNOTATIONS["sources"]}
+    for match in gloss["matches"]:
+        text = next(s["text"] for s in data["sources"] if s["id"] == match["source"])
+        assert text[match["start"] : match["end"]] == "C'était un projet (de lettre) non signé"
+    broken = dict(data, version="one")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+
+
+def test_chronology_ics_has_every_day_event_with_exclusive_ends(shipped_site):
+    calendar = icalendar.Calendar.from_ical((shipped_site.site / "chronology.ics").read_bytes())
+    found = {str(e["uid"]).removesuffix("@storydossier"): e for e in calendar.walk("VEVENT")}
+    assert set(found) == set(EVENTS)
+    for event_id, event in EVENTS.items():
+        first, _, last = str(event["date"]).partition("/")
+        start, end = date.fromisoformat(first), date.fromisoformat(last or first)
+        assert found[event_id].decoded("dtstart") == start
+        assert found[event_id].decoded("dtend") == end + timedelta(days=1)
+
+
+def test_month_precision_event_spans_the_month_in_ics(project, build_project):
+    path = project / "dossier" / "annotations.yml"
+    path.write_text(
+        path.read_text("utf-8")
+        + """
+  - id: evenement-du-mois
+    date: 2020-02
+    title: {fr: Un événement daté au mois}
+    actors: [milley]
+""",
+        "utf-8",
+    )
+    result = build_project(project)
+    assert result.error is None, result.errors
+    calendar = icalendar.Calendar.from_ical((result.site / "chronology.ics").read_bytes())
+    (event,) = [e for e in calendar.walk("VEVENT") if "evenement-du-mois" in str(e["uid"])]
+    assert event.decoded("dtstart") == date(2020, 2, 1)
+    assert event.decoded("dtend") == date(2020, 3, 1)
+    assert "month only" in str(event["description"])
+    html = result.html("chronology/index.html")
+    assert '<time datetime="2020-02">février 2020</time>' in html
+
+
+def _jsonld(html: str) -> dict:
+    (payload,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+    return json.loads(payload)
+
+
+def test_json_ld_types(shipped_site):
+    source = _jsonld(shipped_site.html("sources/milley-lettre-envoyee-par-erreur/index.html"))
+    (article,) = source["@graph"]
+    assert article["@type"] == "NewsArticle"
+    quotations = article["hasPart"]
+    assert {q["@type"] for q in quotations} == {"Quotation"}
+    assert all(q["isBasedOn"]["@id"] == article["@id"] for q in quotations)
+    assert {q["creator"]["@type"] for q in quotations} == {"Person"}
+    actor = _jsonld(shipped_site.html("actors/afp/index.html"))
+    assert actor["@graph"][0]["@type"] == "Organization"
+    chronology = _jsonld(shipped_site.html("chronology/index.html"))
+    dates = {e["@id"].split("#")[1]: e for e in chronology["@graph"]}
+    assert dates["renforts-ambassade"]["startDate"] == "2019-12-31"
+    assert dates["renforts-ambassade"]["endDate"] == "2020-01-05"
+    assert all(e["@type"] == "Event" for e in chronology["@graph"])
+
+
+def test_exports_are_linked_from_the_home_page(shipped_site):
+    home = shipped_site.html("index.html")
+    for name in ("dossier.json", "dossier.schema.json", "chronology.ics"):
+        assert f'href="{name}"' in home
+
+
+def test_the_interface_in_english(project, build_project):
+    path = project / "mkdocs.yml"
+    path.write_text(path.read_text("utf-8").replace("language: fr", "language: en"), "utf-8")
+    result = build_project(project)
+    assert result.error is None, result.errors
+    chronology = result.html("chronology/index.html")
+    assert "<h1>Chronology</h1>" in chronology
+    assert '<time datetime="2020-01-06">6 January 2020</time>' in chronology
+    source = visible_article_text(result.html("sources/lettre-retrait-irak-ats/index.html"))
+    assert "8 of 8 quotations glossed" in source
+    assert "Originaux anglais" not in result.html("sources/lettre-retrait-irak-ats/index.html")
+    assert "English originals" in result.html("sources/lettre-retrait-irak-ats/index.html")
+    actor = visible_article_text(result.html("actors/milley/index.html"))
+    assert "What they said" in actor and "Ce qu'il ou elle a dit" not in actor
+
+
+def test_label_tables_have_the_same_keys():
+    from storydossier.labels import LABELS
+
+    assert set(LABELS["fr"]) == set(LABELS["en"])
