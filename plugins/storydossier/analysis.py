@@ -10,6 +10,7 @@ are returned as warnings with `file:line`.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -175,8 +176,8 @@ def analyse(loaded: LoadedDossier) -> Analysis:
 
     for source in dossier.sources:
         text = loaded.texts[source.id]
-        overrides = {b.starts_with: b.lang for b in source.blocks}
-        parsed = parse_text(text, default_lang=source.language, overrides=overrides)
+        overrides = tuple((b.starts_with, b.lang) for b in source.blocks)
+        parsed = _parse_cached(text, source.language, overrides)
         file = loaded.source_file(source.id)
         block_anchors = _block_anchors(parsed.blocks)
 
@@ -333,6 +334,13 @@ def analyse(loaded: LoadedDossier) -> Analysis:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_cached(text: str, lang: str, overrides: tuple[tuple[str, str], ...]) -> ParsedText:
+    """Parsing depends only on the text and its settings: under `mkdocs serve`, an edit
+    to a gloss or an actor does not parse the texts again."""
+    return parse_text(text, default_lang=lang, overrides=dict(overrides))
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

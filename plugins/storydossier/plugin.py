@@ -12,6 +12,9 @@ A thin layer over the core (`loading`, `analysis`, `render`):
 
 from __future__ import annotations
 
+import logging
+import os
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -33,11 +36,17 @@ from .exports import (
     jsonld_for,
     jsonld_script,
 )
-from .loading import load_dossier
+from .loading import ANNOTATIONS, SOURCES_DIR, load_dossier
 from .problems import DossierError
 from .render import Renderer, page_paths
 
 log = get_plugin_logger(__name__)
+serve_log = logging.getLogger("storydossier.serve")
+if not serve_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    serve_log.addHandler(_handler)
+    serve_log.propagate = False
 
 ASSETS = ("dossier.css", "dossier.js")
 EXPORT_JSON = "dossier.json"
@@ -58,20 +67,37 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     """Builds a dossier's source, actor and chronology pages into a Material site."""
 
     def __init__(self) -> None:
+        self.serving = False
+        self.banner: list[str] = []  # errors shown on every page while serving
         self.analysis: Analysis | None = None
         self.renderer: Renderer | None = None
         self.paths: dict[str, str] = {}  # page key -> src_uri
         self.keys: dict[str, str] = {}  # src_uri -> page key
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so MkDocs keeps this instance across `mkdocs serve` rebuilds."""
+        """Defined so MkDocs keeps this instance (and its last good analysis) across
+        `mkdocs serve` rebuilds."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.banner = []
         try:
             loaded = load_dossier(self.config.folder)
         except DossierError as error:
+            if self.serving and self.analysis is not None:
+                # Keep serving the last good pages, with the errors shown on each page.
+                # Logged outside the `mkdocs` logger: MkDocs' strict counter would
+                # otherwise block every request until the file is fixed.
+                for problem in error.problems:
+                    serve_log.error(str(problem))
+                self.banner = [str(p) for p in error.problems]
+                return self._add_assets(config)
             raise PluginError(_errors_text(error)) from None
         self.analysis = analyse(loaded)
+        if self.serving:
+            for warning in self.analysis.warnings:
+                serve_log.warning(str(warning))
+            return self._add_assets(config)
         for warning in self.analysis.warnings:
             log.warning(str(warning))
         if config.strict and self.analysis.warnings:
@@ -80,6 +106,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 f"{len(self.analysis.warnings)} dossier warning(s) in strict mode "
                 "(listed above); site/ was left unchanged"
             )
+        return self._add_assets(config)
+
+    def _add_assets(self, config: MkDocsConfig) -> MkDocsConfig:
         for asset in ASSETS:
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             uri = f"{ASSET_DIR}/{asset}"
@@ -97,7 +126,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                     f"content/{path} exists, but the dossier generates this page: "
                     "rename or remove the hand-written file"
                 )
-            files.append(File.generated(config, path, content=_stub(key)))
+            generated = File.generated(config, path, content=_stub(key))
+            # "Edit this page" opens the file that produced the page, relative to docs_dir.
+            generated.edit_uri = os.path.relpath(self._origin(key), config.docs_dir)
+            files.append(generated)
         lang = self._lang(config)
         exports = {
             EXPORT_JSON: dossier_json(self.analysis),
@@ -179,6 +211,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Embed the page's schema.org graph (JSON-LD) in its <head>."""
+        if self.banner and self.renderer is not None:
+            banner = self.renderer.env.get_template("banner.html").render(problems=self.banner)
+            output = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + banner, output, count=1)
         key = self.keys.get(page.file.src_uri)
         if key is None or self.renderer is None or "</head>" not in output:
             return output
@@ -188,6 +223,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(self.config.folder)))
         return server
+
+    def _origin(self, key: str) -> str:
+        """The file an editor changes to change the page `key`."""
+        assert self.analysis is not None
+        folder = Path(self.config.folder)
+        if key.startswith("source:"):
+            return str(folder / SOURCES_DIR / self.analysis.sources[key[7:]].source.file)
+        return str(folder / ANNOTATIONS)
 
     def _lang(self, config: MkDocsConfig) -> str:
         if self.config.lang:
