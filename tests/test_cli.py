@@ -92,3 +92,26 @@ def test_committed_schema_matches_the_model():
 def test_unknown_source_is_named(project, capsys, argv):
     assert main(argv) == 1
     assert "no source `inconnue`" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "yaml syntax",
+        "duplicate key",
+        "duplicate id",
+        "unknown field",
+        "unknown actor",
+        "invalid date",
+        "missing file",
+    ],
+)
+def test_check_on_each_broken_copy(project, capsys, case):
+    from test_build import BROKEN_EDITS
+
+    old, new, expected = BROKEN_EDITS[case]
+    path = project / "dossier" / "annotations.yml"
+    path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert expected in out and "dossier/annotations.yml:" in out
