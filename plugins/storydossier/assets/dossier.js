@@ -122,9 +122,12 @@
       }, function () { /* the link still works as a plain anchor */ });
     }
   });
+  // Material's document$ emits on each instant-navigation swap; on file:// it may never
+  // emit, so the first page is also set up from the DOM itself (setup is idempotent).
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setup);
   } else {
     setup();
