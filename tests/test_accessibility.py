@@ -23,6 +23,8 @@ PAGES = {
     "actor": ("actors/milley/", None),
     "chronology": ("chronology/", None),
     "chronology-filtered": ("chronology/?actor=esper", None),
+    "chronology-phone": ("chronology/", None),
+    "source-phone": ("sources/lettre-retrait-irak-ats/", "both"),
 }
 
 
@@ -46,8 +48,8 @@ def axe_violations(page) -> list[dict]:
     ]
 
 
-def open_page(browser, url: str, scheme: str, mode: str | None):
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+def open_page(browser, url: str, scheme: str, mode: str | None, width: int = 1280):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
     page = context.new_page()
     if mode:
         page.add_init_script(f"localStorage.setItem('dossier.readingMode', '{mode}')")
@@ -59,7 +61,8 @@ def open_page(browser, url: str, scheme: str, mode: str | None):
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_axe_violations(browser, shipped_site, name, scheme):
     path, mode = PAGES[name]
-    context, page = open_page(browser, shipped_site.url + path, scheme, mode)
+    width = 390 if name.endswith("-phone") else 1280
+    context, page = open_page(browser, shipped_site.url + path, scheme, mode, width)
     violations = axe_violations(page)
     context.close()
     assert violations == [], json.dumps(violations, indent=1)

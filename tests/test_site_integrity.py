@@ -102,3 +102,21 @@ def test_privacy_check_can_fail(browser, tmp_path):
         page.goto(url)
         page.close()
     assert any("fonts.googleapis.com" in u for u in seen)
+
+
+@pytest.mark.browser
+def test_overflow_check_can_fail(browser, tmp_path):
+    from browser_support import serve
+
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="fr"><body><table><tr><td style="white-space:nowrap">'
+        + "mot " * 200
+        + "</td></tr></table></body></html>",
+        "utf-8",
+    )
+    with serve(tmp_path) as url:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        page.close()
+    assert overflow > 0
