@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -200,7 +201,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     ) -> str:
         key = self.keys.get(page.file.src_uri)
         if key is not None and self.renderer is not None:
-            page.title = self.renderer.title(key)
+            # MkDocs treats page titles as HTML and its theme environment does not
+            # autoescape (Material prints nav titles raw): hand it escaped text.
+            # Material's <title> applies `striptags`, which unescapes: a title holding
+            # "</title><script>" would break out. Its `page.meta.title` branch does not.
+            page.title = escape(self.renderer.title(key))
+            page.meta["title"] = page.title
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
