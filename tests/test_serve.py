@@ -86,3 +86,29 @@ def test_edit_break_and_recover_without_restart(server, project):
     page = _wait_for(base + PAGE, lambda body: "honest mistake, fixed" in body)
     assert "dz-error-banner" not in page
     assert process.poll() is None
+
+
+def test_faults_while_serving(server, project):
+    """A source deleted, then the YAML saved half-written: the server survives both."""
+    base, log_path, process = server
+    _wait_for(base + PAGE, lambda body: "It&#39;s an honest mistake" in body)
+    source = project / "dossier" / "sources" / "lettre-retrait-irak-ats.txt"
+    kept = source.read_bytes()
+    source.unlink()
+    page = _wait_for(base + PAGE, lambda body: "dz-error-banner" in body)
+    assert "no file `lettre-retrait-irak-ats.txt`" in page
+    assert "It&#39;s an honest mistake" in page  # last good content still served
+    source.write_bytes(kept)
+    _wait_for(base + PAGE, lambda body: body and "dz-error-banner" not in body)
+
+    yaml_path = project / "dossier" / "annotations.yml"
+    full = yaml_path.read_text("utf-8")
+    cut = full.index("    name: Mark T. Esper") + len("    name: Mark T")
+    yaml_path.write_text(full[:cut].replace("Mark T", "Mark T") + "\n  - id: [", "utf-8")
+    page = _wait_for(base + PAGE, lambda body: "dz-error-banner" in body)
+    assert "YAML syntax error" in page
+    yaml_path.write_text(full, "utf-8")
+    page = _wait_for(base + PAGE, lambda body: body and "dz-error-banner" not in body)
+    assert "It&#39;s an honest mistake" in page
+    assert process.poll() is None
+    assert "Traceback" not in log_path.read_text("utf-8")

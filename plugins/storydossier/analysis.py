@@ -181,6 +181,7 @@ def analyse(loaded: LoadedDossier) -> Analysis:
         file = loaded.source_file(source.id)
         block_anchors = _block_anchors(parsed.blocks)
 
+        _check_text_hazards(parsed, file, warnings)
         quotations: list[Quotation] = []
         for index, block in enumerate(parsed.blocks):
             if block.lang != "fr":
@@ -341,6 +342,30 @@ def _parse_cached(text: str, lang: str, overrides: tuple[tuple[str, str], ...]) 
     """Parsing depends only on the text and its settings: under `mkdocs serve`, an edit
     to a gloss or an actor does not parse the texts again."""
     return parse_text(text, default_lang=lang, overrides=dict(overrides))
+
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _check_text_hazards(parsed: ParsedText, file: str, warnings: list[Problem]) -> None:
+    """What a reader could not see: an empty text, invisible bidirectional controls."""
+    if not parsed.blocks:
+        warnings.append(
+            Problem(file, None, None, "this text is empty: its page will be blank", "warning")
+        )
+    found = _BIDI.search(parsed.text)
+    if found:
+        line, col = _line_col(parsed.text, found.start())
+        warnings.append(
+            Problem(
+                file,
+                line,
+                col,
+                f"invisible bidirectional control character U+{ord(found.group()):04X}: it can "
+                "reorder what readers see; remove it unless the text needs it",
+                "warning",
+            )
+        )
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

@@ -62,6 +62,17 @@ class ExportQuotation(_Out):
     no_original_reason: ExportText | None = None
 
 
+class ExportBlockLanguage(_Out):
+    starts_with: str
+    lang: str
+
+
+class ExportNoOriginal(_Out):
+    fr: str
+    reason: ExportText
+    sources: list[str]
+
+
 class ExportSource(_Out):
     id: str
     file: str
@@ -73,6 +84,7 @@ class ExportSource(_Out):
     credit: str | None
     url: str | None
     language: str
+    language_overrides: list[ExportBlockLanguage]
     text: str
     blocks: list[ExportBlock]
     quotations: list[ExportQuotation]
@@ -154,6 +166,7 @@ class ExportDossier(_Out):
     sources: list[ExportSource]
     actors: list[ExportActor]
     glosses: list[ExportGloss]
+    no_original: list[ExportNoOriginal]
     events: list[ExportEvent]
 
 
@@ -193,6 +206,10 @@ def dossier_export(analysis: Analysis) -> ExportDossier:
                 credit=view.parsed.credit,
                 url=source.url,
                 language=source.language,
+                language_overrides=[
+                    ExportBlockLanguage(starts_with=b.starts_with, lang=b.lang)
+                    for b in source.blocks
+                ],
                 text=view.parsed.text,
                 blocks=[
                     ExportBlock(
@@ -294,6 +311,10 @@ def dossier_export(analysis: Analysis) -> ExportDossier:
         sources=sources,
         actors=actors,
         glosses=glosses,
+        no_original=[
+            ExportNoOriginal(fr=n.fr, reason=_text(n.reason), sources=list(n.sources))
+            for n in dossier.no_original
+        ],
         events=events,
     )
 

@@ -26,7 +26,10 @@ from .yamlmarks import Marks, load_yaml
 
 ANNOTATIONS = "annotations.yml"
 SOURCES_DIR = "sources"
-MAX_TEXT_BYTES = 50 * 1024 * 1024
+# Limits that keep a build's time bounded: a news text or an annotation file larger than
+# this is a mistake (a wrong file, a paste gone wrong), not a dossier.
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+MAX_YAML_BYTES = 5 * 1024 * 1024
 
 
 @dataclass
@@ -67,6 +70,18 @@ def load_dossier(folder: Path | str) -> LoadedDossier:
         raise DossierError(
             [Problem(shown, None, None, f"no annotation file: create `{ANNOTATIONS}` in {folder}")]
         ) from None
+    if len(raw) > MAX_YAML_BYTES:
+        raise DossierError(
+            [
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    f"the file is {len(raw) / 2**20:.1f} MB; annotations are limited to "
+                    f"{MAX_YAML_BYTES // 2**20} MB: check that this is the right file",
+                )
+            ]
+        )
     text = _decode(raw, shown)
     data, marks = load_yaml(text, shown)
     if not isinstance(data, dict):
@@ -355,7 +370,8 @@ def _read_sources(
                 marks.problem(
                     path_key,
                     f"{where}: `{source.file}` is larger than "
-                    f"{MAX_TEXT_BYTES // 2**20} MB; split it into several texts",
+                    f"{MAX_TEXT_BYTES // 2**20} MB ({len(raw) / 2**20:.1f} MB); "
+                    "split it into several texts",
                 )
             )
             continue

@@ -37,7 +37,7 @@ from .exports import (
     jsonld_for,
     jsonld_script,
 )
-from .loading import ANNOTATIONS, SOURCES_DIR, load_dossier
+from .loading import ANNOTATIONS, SOURCES_DIR, display_path, load_dossier
 from .problems import DossierError
 from .render import Renderer, page_paths
 
@@ -116,6 +116,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if uri not in target:
                 target.append(uri)
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Fail before MkDocs cleans site/ if the site cannot be written at all."""
+        site = Path(config.site_dir)
+        try:
+            site.mkdir(parents=True, exist_ok=True)
+            probe = site / ".dossier-write-test"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as error:
+            raise PluginError(
+                f"cannot write the site to {display_path(site)}: {error.strerror or error}; "
+                "check the folder's permissions (or `site_dir` in mkdocs.yml). "
+                "Nothing was changed."
+            ) from None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.analysis is not None
