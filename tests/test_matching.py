@@ -75,3 +75,10 @@ def test_guillemet_spaces_are_outside_the_inner_text():
     text = "«\u00a0Nous respectons votre décision\u202f»"
     (quote,), _ = find_quotations(text, 0, len(text), 0)
     assert quote.inner(text) == "Nous respectons votre décision"
+
+
+def test_a_match_never_cuts_a_letter_from_its_combining_mark():
+    """Found by Hypothesis: `0` matched inside `0\u0301`."""
+    assert hits("0", "«0\u0301»") == []
+    assert hits("signe", "«signe\u0301»") == []
+    assert hits("signé", "«signe\u0301»") == ["signe\u0301"]

@@ -81,4 +81,6 @@ def normalise_pattern(text: str) -> str:
 
 
 def is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    """Letters, digits, and combining marks (part of the letter they follow): a match
+    ending before `\u0301` would cut a grapheme in two."""
+    return char.isalnum() or char == "_" or unicodedata.combining(char) > 0
