@@ -82,3 +82,9 @@ def test_a_match_never_cuts_a_letter_from_its_combining_mark():
     assert hits("0", "«0\u0301»") == []
     assert hits("signe", "«signe\u0301»") == []
     assert hits("signé", "«signe\u0301»") == ["signe\u0301"]
+
+
+def test_a_match_never_takes_part_of_one_folded_character():
+    """Found by Hypothesis: `1` matched `¼`, which folds to `1⁄4`."""
+    assert hits("1", "«¼»") == []
+    assert hits("1⁄4", "«¼»") == ["¼"]

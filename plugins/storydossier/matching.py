@@ -65,6 +65,12 @@ class Matcher:
                 continue
             if is_word_char(key[-1]) and last + 1 < len(text) and is_word_char(text[last + 1]):
                 continue
+            # Never a part of one original character: "1" is not in "¼" (folded to "1⁄4").
+            starts = norm.starts
+            if first > 0 and starts[first] == starts[first - 1]:
+                continue
+            if last + 1 < len(text) and starts[last + 1] == starts[last]:
+                continue
             applicable = tuple(p for p in group if not p.sources or source_id in p.sources)
             if applicable:
                 start, end = norm.original_span(first, last + 1)
