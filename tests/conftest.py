@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from browser_support import serve
+from browser_support import CHROMIUM, CHROMIUM_ARGS, serve
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
@@ -105,3 +105,14 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuildResu
         assert result.warnings == [], result.warnings
         result.url = url
         yield result
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for every browser test (Playwright drives it)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -8,7 +8,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
-class _Links(HTMLParser):
+class LinkParser(HTMLParser):
+    """Links (href/src) and anchor targets (id, a[name]) of one HTML page."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
@@ -26,8 +28,8 @@ class _Links(HTMLParser):
                 self.links.append(value)
 
 
-def _parse(path: Path) -> _Links:
-    parser = _Links()
+def _parse(path: Path) -> LinkParser:
+    parser = LinkParser()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
 
@@ -52,7 +54,7 @@ def crawl(site: Path) -> tuple[list[str], set[str]]:
     """(broken internal links as 'page -> link: reason', external URLs found)."""
     broken: list[str] = []
     external: set[str] = set()
-    parsed: dict[Path, _Links] = {}
+    parsed: dict[Path, LinkParser] = {}
     for page in sorted(site.rglob("*.html")):
         parsed[page] = parsed.get(page) or _parse(page)
         for link in parsed[page].links:

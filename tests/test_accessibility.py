@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve
+from browser_support import serve
 from conftest import REPO
-from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.browser
 
@@ -28,16 +27,8 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def browser():
-    assert AXE.is_file(), "run `npm ci` (scripts/test.sh does)"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
 def axe_violations(page) -> list[dict]:
+    assert AXE.is_file(), "run `npm ci` (scripts/test.sh does)"
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, screenshot
-from playwright.sync_api import expect, sync_playwright
+from browser_support import screenshot
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def test_actor_filter_narrows_and_lives_in_the_url(browser, shipped_site):

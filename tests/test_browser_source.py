@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, screenshot
-from playwright.sync_api import expect, sync_playwright
+from browser_support import screenshot
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -15,14 +15,6 @@ ATS = "sources/lettre-retrait-irak-ats/"
 @pytest.fixture(scope="module")
 def base_url(shipped_site):
     return shipped_site.url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

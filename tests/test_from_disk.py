@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 
-def test_glosses_modes_and_links_work_from_disk(project, build_project):
+def test_glosses_modes_and_links_work_from_disk(project, build_project, browser):
     result = build_project(project, use_directory_urls=False)
     assert result.error is None, result.errors
     page_path = result.site / "sources" / "milley-lettre-envoyee-par-erreur.html"
     assert page_path.is_file()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+    page = browser.new_page()
+    try:
         page.goto(page_path.as_uri())
         toggle = page.locator("#q-milley-erreur-bonne-foi .dz-toggle")
         toggle.click()
@@ -28,4 +26,5 @@ def test_glosses_modes_and_links_work_from_disk(project, build_project):
         ).click()
         expect(page).to_have_url((result.site / "actors" / "milley.html").as_uri())
         expect(page.get_by_role("heading", level=1)).to_have_text("Mark A. Milley")
-        browser.close()
+    finally:
+        page.close()

@@ -8,14 +8,14 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, screenshot
+from browser_support import screenshot
 from conftest import copy_project, run_build
-from playwright.sync_api import expect, sync_playwright
+from linkcheck import LinkParser
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.nginx
 
@@ -80,21 +80,6 @@ def deployed(tmp_path_factory):
     process.wait(timeout=10)
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(attributes["id"])
-        for name in ("href", "src"):
-            if attributes.get(name) and tag in ("a", "link", "script", "img"):
-                self.links.append(attributes[name])
-
-
 def _fetch(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
@@ -107,7 +92,7 @@ def _fetch(url: str) -> tuple[int, str]:
 
 def test_http_crawl_under_the_subpath(deployed):
     origin = deployed.split("/dossier/")[0]
-    pages: dict[str, _Links] = {}
+    pages: dict[str, LinkParser] = {}
     queue, seen, broken, anchors = [deployed], {deployed}, [], []
     while queue:
         url = queue.pop()
@@ -116,7 +101,7 @@ def test_http_crawl_under_the_subpath(deployed):
             broken.append(f"{url}: HTTP {status}")
             continue
         if body:
-            parsed = _Links()
+            parsed = LinkParser()
             parsed.feed(body)
             pages[url] = parsed
             for link in parsed.links:
@@ -137,10 +122,9 @@ def test_http_crawl_under_the_subpath(deployed):
     assert broken == []
 
 
-def test_reader_features_work_under_the_subpath(deployed):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 390, "height": 844})
+def test_reader_features_work_under_the_subpath(deployed, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
         foreign: list[str] = []
         origin = deployed.split("/dossier/")[0]
         page.on("request", lambda r: None if r.url.startswith(origin) else foreign.append(r.url))
@@ -153,5 +137,6 @@ def test_reader_features_work_under_the_subpath(deployed):
         screenshot(page, "nginx-chronology-390")
         status, _ = _fetch(deployed + "no-such-page/")
         assert status == 404
-        browser.close()
+    finally:
+        page.close()
     assert foreign == []

@@ -6,10 +6,9 @@ import re
 
 import pytest
 import yaml
-from browser_support import CHROMIUM, CHROMIUM_ARGS, screenshot
+from browser_support import screenshot
 from conftest import REPO
 from linkcheck import crawl
-from playwright.sync_api import sync_playwright
 
 ANNOTATIONS = yaml.safe_load((REPO / "dossier" / "annotations.yml").read_text(encoding="utf-8"))
 YAML_URLS = {u for g in ANNOTATIONS["glosses"] for u in g.get("provenance", [])}
@@ -50,14 +49,6 @@ def test_the_crawler_catches_a_broken_link_and_anchor(tmp_path):
     (tmp_path / "a" / "index.html").write_text('<h1 id="top">A</h1>', "utf-8")
     broken, _ = crawl(tmp_path)
     assert broken == ["index.html -> b/: no such file", "index.html -> a/#nope: no #nope"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.mark.browser
