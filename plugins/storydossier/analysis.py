@@ -130,6 +130,7 @@ class Analysis:
     posts: dict[str, PostLink]  # gloss id -> embedded English post
     datings: dict[str, list[DatingPhrase]]  # event id -> phrases found
     warnings: list[Problem]
+    _events_sorted: list[Event] | None = field(default=None, repr=False)
 
     @property
     def dossier(self):
@@ -144,7 +145,12 @@ class Analysis:
         return {g.id: g for g in self.dossier.glosses}
 
     def events_sorted(self) -> list[Event]:
-        return sorted(self.dossier.events, key=lambda e: (parse_date(e.date).sort_key(), e.id))
+        """Events by earliest instant, then precision (computed once per analysis)."""
+        if self._events_sorted is None:
+            self._events_sorted = sorted(
+                self.dossier.events, key=lambda e: (parse_date(e.date).sort_key(), e.id)
+            )
+        return self._events_sorted
 
 
 def build_matcher(loaded: LoadedDossier) -> Matcher:

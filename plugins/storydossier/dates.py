@@ -9,6 +9,7 @@ dates say so in words.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -201,8 +202,12 @@ def _parse_single(text: str) -> SimpleDate:
     return SimpleDate(year, int(month) if month else None, int(day) if day else None, match["q"])
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_date(raw: str) -> DateValue:
-    """Parse an EDTF date or closed interval; raise DateError with a plain-words reason."""
+    """Parse an EDTF date or closed interval; raise DateError with a plain-words reason.
+
+    Memoised: the reference EDTF parser (pyparsing) costs about a millisecond a call, and
+    every page asks for the same few dates again (values are immutable)."""
     text = raw.strip()
     if ".." in text or text.startswith("/") or text.endswith("/"):
         raise DateError(
