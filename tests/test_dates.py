@@ -62,3 +62,27 @@ def test_invalid_dates_are_explained(raw, words):
         parse_date(raw)
     assert words in str(caught.value)
     assert "EDTFParseException" not in str(caught.value)
+
+
+def test_every_accepted_form_is_valid_edtf_for_the_reference_parser():
+    import edtf
+
+    for raw in (
+        "2020",
+        "2020-01",
+        "2020-01-06",
+        "2020-01-06~",
+        "2020-01?",
+        "2020%",
+        "2019-12-31/2020-01-01",
+        "2020-01/2020-02~",
+        "2019/2020",
+    ):
+        parse_date(raw)
+        edtf.parse_edtf(raw)  # raises if the dossier ever accepted a non-EDTF form
+
+
+def test_valid_but_unsupported_edtf_is_explained():
+    with pytest.raises(DateError) as caught:
+        parse_date("2020-21")  # EDTF season (spring 2020)
+    assert "valid EDTF, but the dossier takes only days, months and years" in str(caught.value)

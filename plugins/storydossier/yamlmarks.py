@@ -18,6 +18,7 @@ from .problems import DossierError, Problem
 
 Path = tuple[str | int, ...]
 
+ALIAS_REFUSED = "YAML aliases (`*name`) are not allowed in annotations: write the value out"
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -41,10 +42,22 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-_Loader.yaml_implicit_resolvers = {
+_RESOLVERS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.yaml_implicit_resolvers = _RESOLVERS
+
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[misc, name-defined]
+        """libyaml's C composer (about 10x faster). It does not expand aliases: an aliased
+        node is the same object as its anchor's, which `_Builder` detects and refuses."""
+
+    _FastLoader.yaml_implicit_resolvers = _RESOLVERS
+    LOADER: type = _FastLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    LOADER = _Loader
 
 
 @dataclass
@@ -88,7 +101,7 @@ def _friendly_yaml_error(error: yaml.YAMLError) -> tuple[int | None, int | None,
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
     if isinstance(error, _AliasRefused):
-        text = "YAML aliases (`*name`) are not allowed in annotations: write the value out"
+        text = ALIAS_REFUSED
     elif "'\\t'" in problem or "tab" in problem.lower():
         text = "tab character found: YAML indentation must use spaces, not tabs"
     elif "could not determine a constructor" in problem:
@@ -102,16 +115,31 @@ def _friendly_yaml_error(error: yaml.YAMLError) -> tuple[int | None, int | None,
 
 
 class _Builder:
-    def __init__(self, file: str, loader: _Loader):
+    def __init__(self, file: str, loader: Any):
         self.marks = Marks(file)
         self.loader = loader
         self.problems: list[Problem] = []
+        self.seen: set[int] = set()  # ids of nodes already built: a second visit is an alias
 
     def fail(self, node: Node, message: str) -> None:
         line, column = _position(node)
         self.problems.append(Problem(self.marks.file, line, column, message))
 
-    def build(self, node: Node, path: Path) -> Any:
+    def build(self, node: Node, path: Path, parent: Node | None = None) -> Any:
+        if id(node) in self.seen:
+            # the C composer shares an aliased node with its anchor: refuse it here
+            line, column = _position(parent or node)
+            raise DossierError(
+                [
+                    Problem(
+                        self.marks.file,
+                        line,
+                        column,
+                        ALIAS_REFUSED,
+                    )
+                ]
+            )
+        self.seen.add(id(node))
         self.marks.values[path] = _position(node)
         if isinstance(node, MappingNode):
             if node.tag != "tag:yaml.org,2002:map":
@@ -122,7 +150,7 @@ class _Builder:
             if node.tag != "tag:yaml.org,2002:seq":
                 self.fail(node, _tag_refused(node.tag))
                 return None
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return [self.build(item, (*path, i), node) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
         if node.tag not in _PLAIN_TAGS:
             self.fail(node, _tag_refused(node.tag))
@@ -150,13 +178,13 @@ class _Builder:
             first_seen[key] = key_node.start_mark.line + 1
             key_path = (*path, key)
             self.marks.keys[key_path] = _position(key_node)
-            result[key] = self.build(value_node, key_path)
+            result[key] = self.build(value_node, key_path, node)
         return result
 
 
 def load_yaml(text: str, file: str) -> tuple[Any, Marks]:
     """Parse `text` (the content of `file`); raise DossierError listing every problem."""
-    loader = _Loader(text)
+    loader = LOADER(text)
     try:
         root = loader.get_single_node()
     except yaml.YAMLError as error:
