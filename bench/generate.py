@@ -17,12 +17,59 @@ from pathlib import Path
 
 import yaml
 
-WORDS = ("le gouvernement a annoncé mardi que les forces de la coalition allaient quitter "
-         "la région selon un responsable militaire qui a requis l'anonymat après une réunion "
-         "à Bagdad où les discussions ont porté sur le calendrier du retrait des troupes "
-         "étrangères et sur la sécurité des bases").split()
-POST = ("NEW: the spokesman just told reporters that the decision has not been made and "
-        "that it should not have been released.")
+WORDS = [
+    "le",
+    "gouvernement",
+    "a",
+    "annoncé",
+    "mardi",
+    "que",
+    "les",
+    "forces",
+    "de",
+    "la",
+    "coalition",
+    "allaient",
+    "quitter",
+    "la",
+    "région",
+    "selon",
+    "un",
+    "responsable",
+    "militaire",
+    "qui",
+    "a",
+    "requis",
+    "l'anonymat",
+    "après",
+    "une",
+    "réunion",
+    "à",
+    "Bagdad",
+    "où",
+    "les",
+    "discussions",
+    "ont",
+    "porté",
+    "sur",
+    "le",
+    "calendrier",
+    "du",
+    "retrait",
+    "des",
+    "troupes",
+    "étrangères",
+    "et",
+    "sur",
+    "la",
+    "sécurité",
+    "des",
+    "bases",
+]
+POST = (
+    "NEW: the spokesman just told reporters that the decision has not been made and "
+    "that it should not have been released."
+)
 
 
 def _sentence(rng: random.Random, length: int) -> str:
@@ -36,17 +83,31 @@ def generate(n: int, out: Path, seed: int = 1) -> Path:
         shutil.rmtree(out)
     sources_dir = out / "dossier" / "sources"
     sources_dir.mkdir(parents=True)
-    actors = [{"id": f"acteur-{i}", "name": f"Acteur {i}", "kind": "person",
-               "affiliation": rng.choice(["États-Unis", "Irak", "Iran"]),
-               "aliases": {"fr": [f"le porte-parole {i}", f"le général Nom{i}"]},
-               "bio": {"fr": f"Biographie {i}.", "en": f"Biography {i}."}}
-              for i in range(max(5, n // 5))]
+    actors = [
+        {
+            "id": f"acteur-{i}",
+            "name": f"Acteur {i}",
+            "kind": "person",
+            "affiliation": rng.choice(["États-Unis", "Irak", "Iran"]),
+            "aliases": {"fr": [f"le porte-parole {i}", f"le général Nom{i}"]},
+            "bio": {"fr": f"Biographie {i}.", "en": f"Biography {i}."},
+        }
+        for i in range(max(5, n // 5))
+    ]
     glosses, events, sources = [], [], []
     shared = [f"citation commune numéro {i} sur le retrait" for i in range(5)]
     for i, text in enumerate(shared):
-        glosses.append({"id": f"commune-{i}", "fr": text, "en": f"shared quotation {i}",
-                        "speaker": actors[i % len(actors)]["id"], "said": "2020-01-06",
-                        "provenance": ["https://example.org/report"], "fidelity": "verbatim"})
+        glosses.append(
+            {
+                "id": f"commune-{i}",
+                "fr": text,
+                "en": f"shared quotation {i}",
+                "speaker": actors[i % len(actors)]["id"],
+                "said": "2020-01-06",
+                "provenance": ["https://example.org/report"],
+                "fidelity": "verbatim",
+            }
+        )
     for t in range(n):
         speaker = actors[t % len(actors)]
         own = [f"déclaration {t} numéro {k} du porte-parole" for k in range(3)]
@@ -65,34 +126,76 @@ def generate(n: int, out: Path, seed: int = 1) -> Path:
             if p == 4:
                 paragraphs.append(POST)
         (sources_dir / f"texte-{t}.txt").write_text("\n\n".join(paragraphs) + " (afp)", "utf-8")
-        sources.append({"id": f"texte-{t}", "file": f"texte-{t}.txt",
-                        "title": {"fr": f"Dépêche {t}", "en": f"Dispatch {t}"},
-                        "published": f"2020-01-{1 + t % 28:02d}"})
+        sources.append(
+            {
+                "id": f"texte-{t}",
+                "file": f"texte-{t}.txt",
+                "title": {"fr": f"Dépêche {t}", "en": f"Dispatch {t}"},
+                "published": f"2020-01-{1 + t % 28:02d}",
+            }
+        )
         for k, text in enumerate(own):
-            glosses.append({"id": f"g-{t}-{k}", "fr": text, "en": f"statement {t} number {k}",
-                            "speaker": speaker["id"], "said": "2020-01-06",
-                            "provenance": ["https://example.org/report"],
-                            "fidelity": rng.choice(["verbatim", "condensed", "paraphrase"]),
-                            "sources": [f"texte-{t}"]})
-        glosses.append({"id": f"g-{t}-inner", "fr": "l’armée", "en": "the army",
-                        "speaker": speaker["id"], "fidelity": "unverified",
-                        "sources": [f"texte-{t}"]})
-        events.append({"id": f"evenement-{t}", "date": rng.choice(
-            [f"2020-01-{1 + t % 28:02d}", "2020-01", f"2019-12-{1 + t % 28:02d}/2020-01-05",
-             f"2020-01-{1 + t % 28:02d}~"]),
-            "title": {"fr": f"Événement {t}", "en": f"Event {t}"},
-            "actors": [speaker["id"]], "sources": [f"texte-{t}"]})
-    annotations = {"dossier": {"title": {"fr": "Dossier synthétique", "en": "Synthetic"},
-                               "summary": {"fr": "Banc d'essai.", "en": "Benchmark."}},
-                   "sources": sources, "actors": actors, "glosses": glosses, "events": events}
+            if k == 2:  # the quotation that holds a nested one
+                text = f"{text} «l’armée» reste"
+            glosses.append(
+                {
+                    "id": f"g-{t}-{k}",
+                    "fr": text,
+                    "en": f"statement {t} number {k}",
+                    "speaker": speaker["id"],
+                    "said": "2020-01-06",
+                    "provenance": ["https://example.org/report"],
+                    "fidelity": rng.choice(["verbatim", "condensed", "paraphrase"]),
+                    "sources": [f"texte-{t}"],
+                }
+            )
+        glosses.append(
+            {
+                "id": f"g-{t}-inner",
+                "fr": "l’armée",
+                "en": "the army",
+                "speaker": speaker["id"],
+                "fidelity": "unverified",
+                "sources": [f"texte-{t}"],
+            }
+        )
+        events.append(
+            {
+                "id": f"evenement-{t}",
+                "date": rng.choice(
+                    [
+                        f"2020-01-{1 + t % 28:02d}",
+                        "2020-01",
+                        f"2019-12-{1 + t % 28:02d}/2020-01-05",
+                        f"2020-01-{1 + t % 28:02d}~",
+                    ]
+                ),
+                "title": {"fr": f"Événement {t}", "en": f"Event {t}"},
+                "actors": [speaker["id"]],
+                "sources": [f"texte-{t}"],
+            }
+        )
+    annotations = {
+        "dossier": {
+            "title": {"fr": "Dossier synthétique", "en": "Synthetic"},
+            "summary": {"fr": "Banc d'essai.", "en": "Benchmark."},
+        },
+        "sources": sources,
+        "actors": actors,
+        "glosses": glosses,
+        "events": events,
+    }
     (out / "dossier" / "annotations.yml").write_text(
-        yaml.safe_dump(annotations, allow_unicode=True, sort_keys=False, width=120), "utf-8")
+        yaml.safe_dump(annotations, allow_unicode=True, sort_keys=False, width=120), "utf-8"
+    )
     (out / "content").mkdir()
     (out / "content" / "index.md").write_text("# Dossier synthétique\n", "utf-8")
     (out / "mkdocs.yml").write_text(
         "site_name: Banc d'essai\nsite_url: http://127.0.0.1:8000/\ndocs_dir: content\n"
         "theme:\n  name: material\n  language: fr\n  font: false\n"
-        "plugins:\n  - search:\n      lang: [fr, en]\n  - dossier\n", "utf-8")
+        "plugins:\n  - search:\n      lang: [fr, en]\n  - dossier\n",
+        "utf-8",
+    )
     return out
 
 

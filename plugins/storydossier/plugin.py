@@ -54,6 +54,7 @@ EXPORT_JSON = "dossier.json"
 EXPORT_SCHEMA = "dossier.schema.json"
 EXPORT_ICS = "chronology.ics"
 ASSET_DIR = "assets/dossier"
+NAV_SOURCES_LIMIT = 30  # texts listed one by one in the navigation; past it, their index
 
 
 class DossierConfig(base.Config):
@@ -191,9 +192,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
         kept = [item for item in nav.items if not is_ours(item)]
         sources = [page_of(k) for k in self.paths if k.startswith("source:")]
-        section = Section(self.renderer.labels["sources"], sources)
-        for page in sources:
-            page.parent = section
+        sources_index = page_of("sources")
+        sources_index.title = self.renderer.labels["sources"]
+        if len(sources) <= NAV_SOURCES_LIMIT:
+            section: Any = Section(self.renderer.labels["sources"], sources)
+            for page in sources:
+                page.parent = section
+        else:
+            # Past a few dozen texts, listing each in the tree helps no reader and makes
+            # every page render the whole list (quadratic): the tree shows their index.
+            section = sources_index
+        sources_index.parent = None
         actors_index, chronology = page_of("actors"), page_of("chronology")
         actors_index.title = self.renderer.labels["actors"]
         chronology.title = self.renderer.labels["chronology"]
@@ -204,11 +213,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for index, page in enumerate(pages):
             page.previous_page = pages[index - 1] if index else None
             page.next_page = pages[index + 1] if index + 1 < len(pages) else None
-        for key in self.paths:
-            if key.startswith("actor:"):
-                page = page_of(key)
-                page.parent = None
-                page.previous_page = page.next_page = None
+        off_nav = [k for k in self.paths if k.startswith("actor:")]
+        if len(sources) <= NAV_SOURCES_LIMIT:
+            off_nav.append("sources")
+        else:
+            off_nav += [k for k in self.paths if k.startswith("source:")]
+        for key in off_nav:
+            page = page_of(key)
+            page.parent = None
+            page.previous_page = page.next_page = None
         return Navigation(items, pages)
 
     def on_page_markdown(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,7 +29,11 @@ PAGE_KINDS = ("source", "actor", "actors", "chronology")
 
 def page_paths(analysis: Analysis) -> dict[str, str]:
     """Page key -> Markdown path of the generated page (inside docs_dir, never written)."""
-    paths = {"actors": "actors/index.md", "chronology": "chronology.md"}
+    paths = {
+        "sources": "sources/index.md",
+        "actors": "actors/index.md",
+        "chronology": "chronology.md",
+    }
     for source_id in analysis.sources:
         paths[f"source:{source_id}"] = f"sources/{source_id}.md"
     for actor in analysis.dossier.actors:
@@ -119,6 +124,20 @@ class Renderer:
             context.update(self._actor_context(self.actors[ident]))
         elif kind == "actors":
             context.update(self._actors_context())
+        elif kind == "sources":
+            views = sorted(
+                self.analysis.sources.values(),
+                key=lambda v: (
+                    v.published.sort_key() if v.published else (date.max, 0, date.max),
+                    v.source.id,
+                ),
+            )
+
+            def coverage_of(view: SourceView) -> str:
+                done, total = view.coverage
+                return self.labels["coverage"].format(done=done, total=total)
+
+            context.update({"views": views, "coverage_of": coverage_of})
         elif kind == "chronology":
             chip_actors = sorted(
                 {a for e in self.timeline for a in e.actors}, key=lambda a: self.actors[a].name

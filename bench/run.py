@@ -1,0 +1,119 @@
+"""Benchmark: the dossier plugin against plain MkDocs building the same pages.
+
+For N in 10, 100, 1000 it generates a synthetic dossier (bench/generate.py), builds it
+with the plugin, and builds the baseline: the same pages already rendered to Markdown
+(by the plugin's own renderer), with the same navigation and theme, by plain MkDocs with
+no dossier plugin. Each build runs REPEATS times in a fresh interpreter; medians are
+reported, with the ratio dossier/baseline measured in the same run (machines are shared
+and noisy). Last line: overhead_ratio_1000=<x>.
+
+    python bench/run.py [--sizes 10 100 1000] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+from generate import generate
+from markupsafe import escape
+from storydossier.analysis import analyse
+from storydossier.loading import load_dossier
+from storydossier.plugin import NAV_SOURCES_LIMIT
+from storydossier.render import Renderer, page_paths
+
+HERE = Path(__file__).resolve().parent
+ASSETS = HERE.parent / "plugins" / "storydossier" / "assets"
+
+
+def _url(path: str) -> str:
+    """Directory URL of a Markdown path, as MkDocs makes it."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def make_baseline(project: Path, out: Path) -> None:
+    analysis = analyse(load_dossier(project / "dossier"))
+    paths = page_paths(analysis)
+    urls = {key: _url(path) for key, path in paths.items()}
+    renderer = Renderer(analysis, "fr", urls)
+    content = out / "content"
+    (content / "assets" / "dossier").mkdir(parents=True)
+    shutil.copy(project / "content" / "index.md", content / "index.md")
+    for asset in ("dossier.css", "dossier.js"):
+        shutil.copy(ASSETS / asset, content / "assets" / "dossier" / asset)
+    for key, path in paths.items():
+        target = content / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        title = json.dumps(str(escape(renderer.title(key))), ensure_ascii=False)
+        target.write_text(f"---\ntitle: {title}\n---\n\n{renderer.page(key, urls[key])}\n", "utf-8")
+    sources = [paths[k] for k in paths if k.startswith("source:")]
+    nav_sources = sources if len(sources) <= NAV_SOURCES_LIMIT else "sources/index.md"
+    config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
+    config["plugins"] = [p for p in config["plugins"] if p != "dossier"]
+    config["extra_css"] = ["assets/dossier/dossier.css"]
+    config["extra_javascript"] = ["assets/dossier/dossier.js"]
+    config["nav"] = ["index.md", {"Textes": nav_sources}, "actors/index.md", "chronology.md"]
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+
+
+def timed_build(project: Path, repeats: int) -> tuple[float, float]:
+    runs = []
+    for _ in range(repeats):
+        done = subprocess.run(
+            [sys.executable, str(HERE / "_build.py"), str(project)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return (statistics.median(r["seconds"] for r in runs), max(r["peak_mb"] for r in runs))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="dossier-bench-"))
+    rows = []
+    print(
+        f"{'N':>5} {'dossier s':>10} {'baseline s':>11} {'ratio':>6} {'ms/text':>8} "
+        f"{'peak MB':>8} {'base MB':>8}"
+    )
+    for n in args.sizes:
+        project = generate(n, work / f"dossier-{n}")
+        baseline = work / f"baseline-{n}"
+        make_baseline(project, baseline)
+        ours, ours_mb = timed_build(project, args.repeats)
+        base, base_mb = timed_build(baseline, args.repeats)
+        rows.append((n, ours, base))
+        print(
+            f"{n:>5} {ours:>10.2f} {base:>11.2f} {ours / base:>6.3f} "
+            f"{1000 * ours / n:>8.1f} {ours_mb:>8.0f} {base_mb:>8.0f}",
+            flush=True,
+        )
+    per_text = {n: ours / n for n, ours, _ in rows}
+    if 100 in per_text and 1000 in per_text:
+        print(f"scaling: time per text at N=1000 / at N=100 = {per_text[1000] / per_text[100]:.2f}")
+    for asset in ("dossier.css", "dossier.js"):
+        size = len(gzip.compress((ASSETS / asset).read_bytes(), 9))
+        print(f"{asset}: {size} bytes gzipped")
+    for n, ours, base in rows:
+        if n == 1000:
+            print(f"overhead_ratio_1000={ours / base:.3f}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
