@@ -172,3 +172,43 @@ def test_no_original_marks_a_quotation_instead_of_a_gloss(project, build_project
     assert result.error is None, result.errors
     html = result.html("sources/milley-lettre-envoyee-par-erreur/index.html")
     assert "«est mal formulé»Pas d'original anglais : Essai Test" in visible_article_text(html)
+
+
+def test_a_nested_quotation_keeps_its_own_gloss(project, build_project):
+    source = project / "dossier" / "sources" / "lettre-retrait-irak-ats.txt"
+    source.write_text(
+        source.read_text("utf-8").replace(
+            "«Nous respectons votre décision souveraine qui ordonne notre départ»",
+            "«Nous respectons votre «décision souveraine» qui ordonne notre départ»",
+        ),
+        "utf-8",
+    )
+    path = project / "dossier" / "annotations.yml"
+    path.write_text(
+        path.read_text("utf-8")
+        .replace(
+            "    fr: Nous respectons votre décision souveraine qui ordonne notre départ\n",
+            "    fr: Nous respectons votre «décision souveraine» qui ordonne notre départ\n",
+        )
+        .replace(
+            "\nevents:\n",
+            """
+  - id: decision-souveraine
+    fr: décision souveraine
+    en: sovereign decision
+    speaker: seely
+    provenance: [https://nationalpost.com/news/world/u-s-led-coalition-says-it-will-withdraw-from-iraq-letter]
+    fidelity: verbatim
+
+events:
+""",
+            1,
+        ),
+        "utf-8",
+    )
+    result = build_project(project)
+    assert result.error is None, result.errors + result.warnings
+    html = result.html("sources/lettre-retrait-irak-ats/index.html")
+    outer = html[html.index('id="q-lettre-decision-souveraine"') :]
+    assert 'id="q-decision-souveraine"' in outer[: outer.index("dz-toggle")]
+    assert "9 citations sur 9 glosées" in html

@@ -223,6 +223,14 @@ def analyse(loaded: LoadedDossier) -> Analysis:
             else:
                 inside.append((hit, holder))
         chosen = set(map(id, longest_first([h for h, _ in inside])))
+        # A quotation nested in another is glossed on its own too, even when a longer
+        # gloss covers the outer one: longest-first applies among its own hits.
+        nested: dict[int, list[Hit]] = defaultdict(list)
+        for hit, holder in inside:
+            if holder.depth > 0 and id(hit) not in chosen:
+                nested[holder.start].append(hit)
+        for hits_here in nested.values():
+            chosen.update(map(id, longest_first(hits_here)))
         per_quote: dict[int, list[Hit]] = defaultdict(list)
         for hit, holder in inside:
             if id(hit) in chosen:
