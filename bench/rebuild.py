@@ -2,7 +2,7 @@
 
 Generates the N=1000 dossier, analyses it once (as the first build of `mkdocs serve`
 does), edits one gloss's English, then times the re-analysis with the parse cache warm
-(the plugin instance lives across rebuilds) and cold (cache cleared: no cache).
+(the plugin instance lives across rebuilds) and cold (parse and fold caches cleared).
 
     python bench/rebuild.py [--n 1000] [--repeats 3]
 """
@@ -19,6 +19,7 @@ from generate import generate
 from storydossier import analysis as analysis_module
 from storydossier.analysis import analyse
 from storydossier.loading import load_dossier
+from storydossier.normalise import normalise
 
 
 def main() -> None:
@@ -41,6 +42,7 @@ def main() -> None:
         analyse(load_dossier(folder))
         warm.append(time.perf_counter() - start)
         analysis_module._parse_cached.cache_clear()
+        normalise.cache_clear()
         start = time.perf_counter()
         analyse(load_dossier(folder))
         cold.append(time.perf_counter() - start)

@@ -41,14 +41,16 @@ class LoadedDossier:
     texts: dict[str, str]
     marks: Marks
     warnings: list[Problem] = field(default_factory=list)
+    _files: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def annotations_file(self) -> Path:
         return self.folder / ANNOTATIONS
 
     def source_file(self, source_id: str) -> str:
-        source = next(s for s in self.dossier.sources if s.id == source_id)
-        return display_path(self.folder / SOURCES_DIR / source.file)
+        if not self._files:
+            self._files = {s.id: s.file for s in self.dossier.sources}
+        return display_path(self.folder / SOURCES_DIR / self._files[source_id])
 
 
 def display_path(path: Path) -> str:

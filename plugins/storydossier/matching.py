@@ -40,15 +40,22 @@ class Matcher:
     """All patterns of a dossier, matched together."""
 
     def __init__(self, patterns: list[tuple[str, Pattern]]):
-        grouped: dict[str, list[Pattern]] = defaultdict(list)
+        grouped: dict[str, dict[Pattern, None]] = defaultdict(dict)  # ordered sets
         for text, pattern in patterns:
             key = normalise_pattern(text)
-            if key and pattern not in grouped[key]:
-                grouped[key].append(pattern)
+            if key:
+                grouped[key][pattern] = None
         self.groups = {key: tuple(group) for key, group in grouped.items()}
         self._automaton = ahocorasick.Automaton()
         for key, group in self.groups.items():
-            self._automaton.add_word(key, (key, group))
+            everywhere = tuple(p for p in group if not p.sources)
+            by_source: dict[str, tuple[Pattern, ...]] = defaultdict(tuple)
+            for pattern in group:
+                for source in pattern.sources:
+                    by_source[source] += (pattern,)
+            # Patterns restricted to a text are looked up by text, not filtered per hit:
+            # a gloss repeated for each of 1,000 texts costs nothing in the other 999.
+            self._automaton.add_word(key, (key, everywhere, dict(by_source)))
         self._empty = not self.groups
         if not self._empty:
             self._automaton.make_automaton()
@@ -59,7 +66,7 @@ class Matcher:
             return []
         text = norm.text
         hits = []
-        for last, (key, group) in self._automaton.iter(text):
+        for last, (key, everywhere, by_source) in self._automaton.iter(text):
             first = last - len(key) + 1
             if is_word_char(key[0]) and first > 0 and is_word_char(text[first - 1]):
                 continue
@@ -71,7 +78,7 @@ class Matcher:
                 continue
             if last + 1 < len(text) and starts[last + 1] == starts[last]:
                 continue
-            applicable = tuple(p for p in group if not p.sources or source_id in p.sources)
+            applicable = everywhere + by_source.get(source_id, ())
             if applicable:
                 start, end = norm.original_span(first, last + 1)
                 hits.append(Hit(start, end, key, applicable))

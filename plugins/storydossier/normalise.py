@@ -9,6 +9,7 @@ the normalised text maps back to exactly the original words.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -31,12 +32,13 @@ class Normalised:
         return self.starts[start], self.ends[end - 1]
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(cluster: str) -> str:
     folded = unicodedata.normalize("NFKC", cluster).translate(_APOSTROPHES).casefold()
     return folded.replace("…", "...").replace("«", '"').replace("»", '"')
 
 
-def normalise(original: str) -> Normalised:
+def _normalise(original: str) -> Normalised:
     """Fold `original` for matching (see module docstring)."""
     out: list[str] = []
     starts: list[int] = []
@@ -70,9 +72,17 @@ def normalise(original: str) -> Normalised:
     return Normalised("".join(out), starts, ends)
 
 
+@functools.lru_cache(maxsize=4096)
+def normalise(original: str) -> Normalised:
+    """Fold a text for matching, memoised by content (results are never mutated): under
+    `mkdocs serve`, an edit to a gloss folds no text again. Patterns do not go through
+    this cache, so thousands of short glosses never evict the texts."""
+    return _normalise(original)
+
+
 def normalise_pattern(text: str) -> str:
     """Fold a gloss's French or an alias: also drops outer guillemets and a final stop."""
-    folded = normalise(text).text.strip()
+    folded = _normalise(text).text.strip()
     while folded and folded[0] in "\"' ":
         folded = folded[1:]
     while folded and folded[-1] in "\"' .":
