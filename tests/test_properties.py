@@ -74,3 +74,10 @@ def test_a_quoted_pattern_is_found_where_it_stands(quote, before, after):
     hits = matcher.scan(normalise(text), "s")
     start = len(before) + 2  # just after " «"
     assert any(h.start >= start and h.end <= start + len(quote) for h in hits)
+
+
+@given(st.one_of(TEXTS, st.text(st.characters(max_codepoint=0x3FF), max_size=300)))
+def test_the_fast_folding_path_equals_the_per_character_definition(raw):
+    from storydossier.normalise import _normalise, _reference_normalise
+
+    assert _normalise(raw) == _reference_normalise(raw)
