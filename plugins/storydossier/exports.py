@@ -344,19 +344,19 @@ def chronology_ics(analysis: Analysis, lang: str) -> bytes:
     calendar.add("prodid", "-//storydossier//chronology//EN")
     calendar.add("version", "2.0")
     title = analysis.dossier.dossier.title
-    calendar.add("x-wr-calname", title.get(lang) or title.fr or title.en)
+    calendar.add("x-wr-calname", title.pick(lang))
     stamp = _stamp()
     for event in analysis.events_sorted():
         when = event.when
         entry = icalendar.Event()
         entry.add("uid", f"{event.id}@storydossier")
         entry.add("dtstamp", stamp)
-        entry.add("summary", event.title.get(lang) or event.title.fr or event.title.en)
+        entry.add("summary", event.title.pick(lang))
         entry.add("dtstart", when.earliest)
         entry.add("dtend", when.latest + timedelta(days=1))
         notes = []
         if event.text:
-            notes.append(event.text.get(lang) or event.text.fr or event.text.en or "")
+            notes.append(event.text.pick(lang))
         if when.precision != "day":
             notes.append(
                 f"Date known to the {when.precision} only ({when.raw}); "
@@ -397,8 +397,8 @@ def jsonld_for(analysis: Analysis, key: str, urls: dict[str, str], site_url: str
         }
         if actor.wikidata:
             node["sameAs"] = f"https://www.wikidata.org/wiki/{actor.wikidata}"
-        if actor.bio and (actor.bio.fr or actor.bio.en):
-            node["description"] = actor.bio.fr or actor.bio.en
+        if actor.bio:
+            node["description"] = actor.bio.pick("fr")
         return node
 
     def article(source_id: str) -> dict[str, Any]:
@@ -406,7 +406,7 @@ def jsonld_for(analysis: Analysis, key: str, urls: dict[str, str], site_url: str
         node: dict[str, Any] = {
             "@type": "NewsArticle",
             "@id": absolute(f"source:{source_id}"),
-            "headline": view.source.title.fr or view.source.title.en,
+            "headline": view.source.title.pick("fr"),
             "inLanguage": view.source.language,
         }
         if view.published:
@@ -459,7 +459,7 @@ def _event(event: Any, absolute: Any) -> dict[str, Any]:
     node = {
         "@type": "Event",
         "@id": absolute(f"chronology#{event.id}"),
-        "name": event.title.fr or event.title.en,
+        "name": event.title.pick("fr"),
         "startDate": when.start.iso(),
     }
     if when.end is not None:

@@ -97,6 +97,10 @@ class Localized(Record):
     def get(self, lang: Lang) -> str | None:
         return self.fr if lang == "fr" else self.en
 
+    def pick(self, lang: Lang) -> str:
+        """The text in `lang`, or in the other language when only that one is given."""
+        return self.get(lang) or self.fr or self.en or ""
+
 
 class DossierInfo(Record):
     """The dossier as a whole: shown on the home page and in the exports."""

@@ -158,7 +158,7 @@ class Renderer:
         kind, _, ident = key.partition(":")
         if kind == "source":
             title = self.analysis.sources[ident].source.title
-            return title.get(self.lang) or title.fr or title.en or ident
+            return title.pick(self.lang) or ident
         if kind == "actor":
             return self.actors[ident].name
         return self.labels[kind]
@@ -232,8 +232,8 @@ class Renderer:
                     f"publication-{view.source.id}",
                     view.published,
                     Localized(
-                        fr=f"{LABELS['fr']['publication']} : {title.fr or title.en}",
-                        en=f"{LABELS['en']['publication']}: {title.en or title.fr}",
+                        fr=f"{LABELS['fr']['publication']} : {title.pick('fr')}",
+                        en=f"{LABELS['en']['publication']}: {title.pick('en')}",
                     ),
                     None,
                     [view.source.agency] if view.source.agency else [],

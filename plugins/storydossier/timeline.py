@@ -86,7 +86,7 @@ def layout(entries: list, lang: str) -> Timeline | None:
         end = min(entry.when.latest, last)
         width = max(((end - entry.when.earliest).days + 1) * scale, 6.0)
         open_end = entry.when.latest > last
-        title = entry.title.get(lang) or entry.title.fr or entry.title.en or entry.key
+        title = entry.title.pick(lang) or entry.key
         label = title if len(title) <= 70 else title[:69].rstrip() + "…"
         anchor_end = x + width / 2 > WIDTH / 2
         rows.append(
