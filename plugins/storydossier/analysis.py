@@ -136,13 +136,10 @@ class Analysis:
     def dossier(self):
         return self.loaded.dossier
 
-    @property
+    @functools.cached_property
     def actors(self) -> dict[str, Actor]:
+        """Actors by id (built once: every page's JSON-LD looks them up)."""
         return {a.id: a for a in self.dossier.actors}
-
-    @property
-    def glosses(self) -> dict[str, Gloss]:
-        return {g.id: g for g in self.dossier.glosses}
 
     def events_sorted(self) -> list[Event]:
         """Events by earliest instant, then precision (computed once per analysis)."""

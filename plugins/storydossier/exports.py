@@ -373,10 +373,6 @@ def chronology_ics(analysis: Analysis, lang: str) -> bytes:
 # --- schema.org JSON-LD -----------------------------------------------------------------------
 
 
-def _iso(value: DateValue) -> str:
-    return value.iso()
-
-
 def jsonld_for(analysis: Analysis, key: str, urls: dict[str, str], site_url: str) -> dict[str, Any]:
     """The schema.org graph of one generated page.
 
@@ -410,7 +406,7 @@ def jsonld_for(analysis: Analysis, key: str, urls: dict[str, str], site_url: str
             "inLanguage": view.source.language,
         }
         if view.published:
-            node["datePublished"] = _iso(view.published)
+            node["datePublished"] = view.published.iso()
         if view.source.url:
             node["url"] = view.source.url
         if view.source.agency:

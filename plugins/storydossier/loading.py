@@ -22,6 +22,7 @@ from . import model
 from .dates import DateError, parse_date
 from .normalise import normalise_pattern
 from .problems import DossierError, Problem, did_you_mean
+from .texts import date_marker
 from .yamlmarks import Marks, load_yaml
 
 ANNOTATIONS = "annotations.yml"
@@ -401,9 +402,7 @@ def _read_sources(
 def _check_published(
     source: model.Source, text: str, marks: Marks, index: int, warnings: list[Problem]
 ) -> None:
-    from .texts import parse_text
-
-    marker = parse_text(text[:200]).date_marker
+    marker = date_marker(text)
     if marker is None or source.published is None:
         return
     try:

@@ -84,6 +84,11 @@ class Renderer:
         )
         self.actors = analysis.actors
         self.timeline = self._timeline()
+        # paragraph (source id, anchor) -> actors mentioned there, for "appears beside"
+        self._actors_at: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for actor_id, actor_mentions in analysis.mentions.items():
+            for m in actor_mentions:
+                self._actors_at[(m.source_id, m.block_anchor)].add(actor_id)
         self._counts = {
             actor_id: (len(self._said_by(actor_id)), len(analysis.mentions.get(actor_id, [])))
             for actor_id in self.actors
@@ -186,12 +191,10 @@ class Renderer:
         mentions: list[Mention] = self.analysis.mentions.get(actor.id, [])
         events = [e for e in self.timeline if actor.id in e.actors]
         beside: dict[str, int] = defaultdict(int)
-        places = {(m.source_id, m.block_anchor) for m in mentions}
-        for other_id, other_mentions in self.analysis.mentions.items():
-            if other_id != actor.id:
-                shared = {(m.source_id, m.block_anchor) for m in other_mentions} & places
-                if shared:
-                    beside[other_id] += len(shared)
+        for place in {(m.source_id, m.block_anchor) for m in mentions}:
+            for other_id in self._actors_at[place]:
+                if other_id != actor.id:
+                    beside[other_id] += 1
         for entry in events:
             for other_id in entry.actors:
                 if other_id != actor.id:

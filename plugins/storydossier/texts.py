@@ -215,6 +215,12 @@ def _is_heading(text: str, index: int, total: int) -> bool:
     return len(stripped) <= 90 and not _SENTENCE_END.search(stripped.rstrip("»” \u00a0\u202f"))
 
 
+def date_marker(text: str) -> str | None:
+    """The value of an inline `date 2020-01` marker opening `text`, if there is one."""
+    marker = _MARKER.match(normalise_newlines(text[:200]))  # the marker opens the text
+    return marker["value"] if marker else None
+
+
 def parse_text(
     raw: str,
     *,
