@@ -127,6 +127,6 @@ def normalise_pattern(text: str) -> str:
 
 
 def is_word_char(char: str) -> bool:
-    """Letters, digits, and combining marks (part of the letter they follow): a match
-    ending before `\u0301` would cut a grapheme in two."""
-    return char.isalnum() or char == "_" or unicodedata.combining(char) > 0
+    """Letters and digits. (A combining mark needs no rule here: it is folded with the
+    letter it follows, and the matcher never takes part of one original character.)"""
+    return char.isalnum() or char == "_"
