@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -12,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
-from browser_support import screenshot
+from browser_support import free_port, screenshot
 from conftest import copy_project, run_build
 from linkcheck import LinkParser
 from playwright.sync_api import expect
@@ -43,19 +42,13 @@ http {{
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory):
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     assert Path(nginx).exists(), "nginx is needed (scripts/test.sh installs it)"
     root = tmp_path_factory.mktemp("nginx")
     project = copy_project(root / "project")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/dossier/"
     result = run_build(project, site_url=url)
     assert result.error is None, result.errors

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,14 +11,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_support import free_port
 
 PAGE = "sources/milley-lettre-envoyee-par-erreur/"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _get(url: str) -> str:
@@ -43,7 +37,7 @@ def _wait_for(url: str, condition, timeout: float = 60) -> str:
 
 @pytest.fixture
 def server(project: Path):
-    port = _free_port()
+    port = free_port()
     log = (project / "serve.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
