@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .analysis import analyse
+from .analysis import Analysis, analyse
 from .loading import load_dossier
 from .model import Dossier
 from .problems import DossierError
@@ -32,13 +32,20 @@ def schema_text() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def _check(args: argparse.Namespace) -> int:
+def _analysed(folder: str) -> Analysis | None:
+    """The analysed dossier, or None after printing every error (one per line)."""
     try:
-        analysis = analyse(load_dossier(args.folder))
+        return analyse(load_dossier(folder))
     except DossierError as error:
         for problem in error.problems:
             print(problem)
         print(f"{len(error.problems)} error(s)", file=sys.stderr)
+        return None
+
+
+def _check(args: argparse.Namespace) -> int:
+    analysis = _analysed(args.folder)
+    if analysis is None:
         return 1
     for warning in analysis.warnings:
         print(f"{warning} [warning]")
@@ -68,11 +75,8 @@ def _stub(fr: str, source_id: str, index: int) -> str:
 
 
 def _quotes(args: argparse.Namespace) -> int:
-    try:
-        analysis = analyse(load_dossier(args.folder))
-    except DossierError as error:
-        for problem in error.problems:
-            print(problem)
+    analysis = _analysed(args.folder)
+    if analysis is None:
         return 1
     if args.source and args.source not in analysis.sources:
         print(f"no source `{args.source}`; known: {', '.join(analysis.sources)}")
