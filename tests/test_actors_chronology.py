@@ -23,6 +23,8 @@ def test_actor_index_groups_and_counts(shipped_site):
     text = visible_article_text(shipped_site.html("actors/index.html"))
     for heading in ("Personne", "Organisation", "Groupe"):
         assert heading in text
+    flat = " ".join(text.split())
+    assert "Baghdad (Lt. Gen.) (0 citation, 1 mention)" in flat  # French singular for 0 and 1
     assert re.search(
         r"Mark A\. Milley — Chef d'état-major[^(]*\(6 citations, \d+ mentions\)",
         " ".join(text.split()),

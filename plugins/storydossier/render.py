@@ -106,9 +106,15 @@ class Renderer:
                 return ""
             return (parse_date(value) if isinstance(value, str) else value).text(self.lang)
 
+        def count(number: int, key: str) -> str:
+            """`2 citations`, `1 citation`; French takes the singular for 0 too."""
+            singular = number < 2 if self.lang == "fr" else number == 1
+            return f"{number} {self.labels[key + '_one' if singular else key]}"
+
         return {
             "t": self.labels,
             "ui_lang": self.lang,
+            "count": count,
             "link": link,
             "date_text": date_text,
             "parse_date": parse_date,
