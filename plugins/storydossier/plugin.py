@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,8 @@ from .exports import (
     jsonld_for,
     jsonld_script,
 )
+from .finishing import finish_page
+from .labels import LABELS
 from .loading import ANNOTATIONS, SOURCES_DIR, display_path, load_dossier
 from .problems import DossierError
 from .render import Renderer, page_paths
@@ -244,15 +245,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return self.renderer.page(key, page.url)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Embed the page's schema.org graph (JSON-LD) in its <head>."""
+        """Early-state script, search dialog name, error banner and JSON-LD (finishing.py)."""
+        labels = LABELS[self._lang(config)]
+        banner = ""
         if self.banner and self.renderer is not None:
             banner = self.renderer.env.get_template("banner.html").render(problems=self.banner)
-            output = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + banner, output, count=1)
         key = self.keys.get(page.file.src_uri)
-        if key is None or self.renderer is None or "</head>" not in output:
-            return output
-        graph = jsonld_for(self.analysis, key, self.renderer.urls, config.site_url or "")
-        return output.replace("</head>", jsonld_script(graph) + "\n</head>", 1)
+        head = ""
+        if key is not None and self.renderer is not None:
+            graph = jsonld_for(self.analysis, key, self.renderer.urls, config.site_url or "")
+            head = jsonld_script(graph)
+        return finish_page(
+            output, search_label=str(escape(labels["search"])), banner=banner, head=head
+        )
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(self.config.folder)))

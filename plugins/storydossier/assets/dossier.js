@@ -30,6 +30,7 @@
     setTimeout(function () { box.textContent = ""; }, 2000);
   }
   function setup() {
+    window.dossierReady = true; /* early.js keeps its no-JS fallback otherwise */
     root.classList.add("dz-js");
     applyMode(stored());
     var groups = document.querySelectorAll(".dz-modes, .dz-filter");
