@@ -1,5 +1,5 @@
-"""axe-core (WCAG 2.2 A/AA) on every page kind, each reading mode, light and dark palettes,
-and a keyboard walk over our controls."""
+"""axe-core (WCAG 2.2 A/AA, plus axe's best practices as Lighthouse runs them) on every
+page kind, each reading mode, light and dark palettes, and a keyboard walk over our controls."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from conftest import REPO
 pytestmark = pytest.mark.browser
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 PAGES = {
     "home": ("", None),
     "source-both": ("sources/milley-lettre-envoyee-par-erreur/", "both"),
