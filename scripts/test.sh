@@ -3,7 +3,7 @@
 #   Debian: chromium (browser tests drive /usr/bin/chromium through Playwright; no test
 #           tool downloads a browser), nginx (sub-path deployment test), a Java runtime
 #           (the Nu HTML Checker), Node.js and npm when absent, DejaVu fonts.
-#   npm:    axe-core and vnu-jar, pinned in package.json / package-lock.json.
+#   npm:    axe-core, vnu-jar and lighthouse, pinned in package.json / package-lock.json.
 #   PyPI:   the package with its [test] extra.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +28,6 @@ if command -v systemctl >/dev/null 2>&1; then systemctl stop nginx >/dev/null 2>
 npm ci --no-audit --no-fund --silent
 python -m pip install -q --disable-pip-version-check -e '.[test]'
 export NO_MKDOCS_2_WARNING=1
-ruff check plugins tests
-ruff format --check plugins tests
+ruff check plugins tests bench
+ruff format --check plugins tests bench
 python -m pytest "$@"

@@ -2,75 +2,29 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from browser_support import free_port, screenshot
 from conftest import copy_project, run_build
 from linkcheck import LinkParser
+from nginx_support import nginx_serving, site_url
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.nginx
 
-CONFIG = """
-user root;
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log;
-events {{ worker_connections 64; }}
-http {{
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  client_body_temp_path {tmp}/body;
-  proxy_temp_path {tmp}/proxy;
-  fastcgi_temp_path {tmp}/fastcgi;
-  uwsgi_temp_path {tmp}/uwsgi;
-  scgi_temp_path {tmp}/scgi;
-  server {{
-    listen 127.0.0.1:{port};
-    location /dossier/ {{ alias {site}/; index index.html; }}
-    error_page 404 /dossier/404.html;
-  }}
-}}
-"""
-
 
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory):
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    assert Path(nginx).exists(), "nginx is needed (scripts/test.sh installs it)"
     root = tmp_path_factory.mktemp("nginx")
     project = copy_project(root / "project")
     port = free_port()
-    url = f"http://127.0.0.1:{port}/dossier/"
-    result = run_build(project, site_url=url)
+    result = run_build(project, site_url=site_url(port, "/dossier/"))
     assert result.error is None, result.errors
-    conf = root / "nginx.conf"
-    conf.write_text(CONFIG.format(tmp=root, port=port, site=result.site), "utf-8")
-    process = subprocess.Popen(
-        [nginx, "-c", str(conf), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        raise AssertionError(process.stderr.read().decode())
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with nginx_serving(result.site, root, port=port, prefix="/dossier/") as url:
+        yield url
 
 
 def _fetch(url: str) -> tuple[int, str]:
@@ -133,3 +87,13 @@ def test_reader_features_work_under_the_subpath(deployed, browser):
     finally:
         page.close()
     assert foreign == []
+
+
+def test_text_is_served_compressed(deployed):
+    """What readers on a slow link get: the theme's CSS, our JS, pages and data gzipped."""
+    for path in ("", "assets/dossier/dossier.js", "dossier.json", "chronology.ics"):
+        request = urllib.request.Request(deployed + path, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers.get("Content-Encoding") == "gzip", path
+    with urllib.request.urlopen(deployed + "chronology.ics", timeout=10) as response:
+        assert response.headers.get_content_type() == "text/calendar"
