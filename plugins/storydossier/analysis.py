@@ -164,8 +164,13 @@ def build_matcher(loaded: LoadedDossier) -> Matcher:
     return Matcher(patterns)
 
 
-def analyse(loaded: LoadedDossier) -> Analysis:
-    """Analyse every text of `loaded` against its annotations."""
+def analyse(loaded: LoadedDossier, cache: AnalysisCache | None = None) -> Analysis:
+    """Analyse every text of `loaded` against its annotations.
+
+    With a `cache` (the plugin keeps one across `mkdocs serve` rebuilds), a text is
+    analysed again only if it, its settings, or a pattern that may occur in it changed;
+    the others keep their result, re-pointed at the new gloss and no-original records.
+    """
     dossier = loaded.dossier
     matcher = build_matcher(loaded)
     warnings: list[Problem] = list(loaded.warnings)
@@ -176,160 +181,30 @@ def analyse(loaded: LoadedDossier) -> Analysis:
     mentions: dict[str, list[Mention]] = defaultdict(list)
     views: dict[str, SourceView] = {}
     ambiguous_reported: set[str] = set()
+    changed = cache.changed_patterns(matcher) if cache is not None else None
 
     for source in dossier.sources:
         text = loaded.texts[source.id]
-        overrides = tuple((b.starts_with, b.lang) for b in source.blocks)
-        parsed = _parse_cached(text, source.language, overrides)
         file = loaded.source_file(source.id)
-        block_anchors = _block_anchors(parsed.blocks)
-
-        _check_text_hazards(parsed, file, warnings)
-        quotations: list[Quotation] = []
-        for index, block in enumerate(parsed.blocks):
-            if block.lang != "fr":
-                continue
-            found, unbalanced = find_quotations(parsed.text, block.start, block.end, index)
-            quotations.extend(found)
-            for item in unbalanced:
-                line, col = _line_col(parsed.text, item.offset)
-                warnings.append(
-                    Problem(
-                        file,
-                        line,
-                        col,
-                        f"unbalanced `{item.char}`: this "
-                        "guillemet has no partner in its paragraph; the quotation "
-                        "is not shown as one",
-                        "warning",
-                    )
-                )
-
-        norm = normalise(parsed.text)
-        hits = matcher.scan(norm, source.id)
-        quote_hits = [h for h in hits if h.patterns[0].kind != "alias"]
-        alias_hits = [h for h in hits if h.patterns[0].kind == "alias"]
-
-        # Glosses and no-original marks: only inside a quotation, longest first.
-        inside: list[tuple[Hit, Quotation]] = []
-        for hit in quote_hits:
-            holder = _innermost(quotations, hit.start, hit.end)
-            if holder is None:
-                for pattern in hit.patterns:
-                    stray_hits.setdefault(pattern.ref, (file, parsed.line_of(hit.start)))
-            else:
-                inside.append((hit, holder))
-        chosen = set(map(id, longest_first([h for h, _ in inside])))
-        # A quotation nested in another is glossed on its own too, even when a longer
-        # gloss covers the outer one: longest-first applies among its own hits.
-        nested: dict[int, list[Hit]] = defaultdict(list)
-        for hit, holder in inside:
-            if holder.depth > 0 and id(hit) not in chosen:
-                nested[holder.start].append(hit)
-        for hits_here in nested.values():
-            chosen.update(map(id, longest_first(hits_here)))
-        per_quote: dict[int, list[Hit]] = defaultdict(list)
-        for hit, holder in inside:
-            if id(hit) in chosen:
-                per_quote[holder.start].append(hit)
-
-        quote_views: list[QuoteView] = []
-        quote_anchors: dict[str, int] = {}
-        covered_spans = [(h.start, h.end) for h, _ in inside if id(h) in chosen]
-        for quotation in quotations:
-            line = parsed.line_of(quotation.start)
-            inner = quotation.inner(parsed.text)
-            own = per_quote.get(quotation.start, [])
-            uses: list[GlossUse] = []
-            no_original = None
-            for hit in own:
-                pattern = hit.patterns[0]
-                if pattern.kind == "gloss":
-                    anchor = _unique(f"q-{pattern.ref}", quote_anchors)
-                    block_anchor = block_anchors[quotation.block]
-                    use = GlossUse(
-                        gloss_by_id[pattern.ref],
-                        source.id,
-                        anchor,
-                        block_anchor,
-                        hit.start,
-                        hit.end,
-                    )
-                    uses.append(use)
-                    gloss_uses[pattern.ref].append(use)
-                else:
-                    no_original = dossier.no_original[int(pattern.ref)]
-            status = _status(parsed.text, quotation, covered_spans, uses, no_original)
-            anchor = uses[0].anchor if uses else _unique("q-" + _slug(inner)[:40], quote_anchors)
-            view = QuoteView(quotation, anchor, line, inner, status, uses, no_original)
-            quote_views.append(view)
-            if status in ("unglossed", "partial"):
-                line, col = _line_col(parsed.text, quotation.start)
-                what = "has no gloss" if status == "unglossed" else "is only partly glossed"
-                warnings.append(
-                    Problem(
-                        file,
-                        line,
-                        col,
-                        f"quotation «{_short(inner)}» {what}: add a gloss for it under `glosses:` "
-                        f"(`dossier quotes {source.id}` prints a stub), "
-                        "or list it under `no_original:`",
-                        "warning",
-                    )
-                )
-
-        # Actor mentions: longest alias first; an alias shared by two actors links to none.
-        usable: list[Hit] = []
-        for hit in alias_hits:
-            actors = sorted({p.ref for p in hit.patterns})
-            if len(actors) > 1:
-                if hit.key not in ambiguous_reported:
-                    ambiguous_reported.add(hit.key)
-                    warnings.append(_ambiguous_alias(loaded, hit.key, actors))
-                continue
-            usable.append(hit)
-        source_mentions = []
-        for hit in longest_first(usable):
-            block_index = _block_at(parsed.blocks, hit.start, hit.end)
-            if block_index is None:
-                continue
-            block = parsed.blocks[block_index]
-            mention = Mention(
-                hit.patterns[0].ref,
-                source.id,
-                block_anchors[block_index],
-                hit.start,
-                hit.end,
-                parsed.text[hit.start : hit.end],
-                _sentence(parsed.text, block, hit.start, hit.end),
-            )
-            source_mentions.append(mention)
+        result = cache.reusable(source, file, text, changed) if cache is not None else None
+        if result is None:
+            result = _analyse_source(source, text, file, matcher, gloss_by_id, dossier.no_original)
+            if cache is not None:
+                cache.keep(source, result)
+        else:
+            result.rebind(source, gloss_by_id, dossier.no_original)
+        views[source.id] = result.view
+        warnings.extend(result.warnings)
+        for key, actors in result.ambiguous:
+            if key not in ambiguous_reported:
+                ambiguous_reported.add(key)
+                warnings.append(_ambiguous_alias(loaded, key, actors))
+        for gloss_id, where in result.stray:
+            stray_hits.setdefault(gloss_id, where)
+        for use in result.uses:
+            gloss_uses[use.gloss.id].append(use)
+        for mention in result.view.mentions:
             mentions[mention.actor_id].append(mention)
-
-        blocks = []
-        quotes_by_block: dict[int, list[QuoteView]] = defaultdict(list)
-        for view in quote_views:
-            quotes_by_block[view.quotation.block].append(view)
-        mentions_by_block: dict[str, list[Mention]] = defaultdict(list)
-        for mention in source_mentions:
-            mentions_by_block[mention.block_anchor].append(mention)
-        for index, block in enumerate(parsed.blocks):
-            anchor = block_anchors[index]
-            nodes = _inline_tree(
-                parsed.text, block, quotes_by_block[index], mentions_by_block[anchor]
-            )
-            blocks.append(BlockView(block, anchor, nodes))
-
-        published_raw = source.published or parsed.date_marker
-        views[source.id] = SourceView(
-            source,
-            file,
-            parsed,
-            blocks,
-            quote_views,
-            source_mentions,
-            parse_date(published_raw) if published_raw else None,
-        )
 
     for gloss in dossier.glosses:
         if gloss.id not in gloss_uses:
@@ -343,6 +218,235 @@ def analyse(loaded: LoadedDossier) -> Analysis:
     datings = _find_datings(loaded, views, warnings)
     _unreferenced_actors(loaded, mentions, warnings)
     return Analysis(loaded, views, dict(gloss_uses), dict(mentions), posts, datings, warnings)
+
+
+@dataclass
+class SourceResult:
+    """Everything the analysis of one text yields, as kept by `AnalysisCache`."""
+
+    text: str
+    file: str
+    view: SourceView = field(init=False)
+    norm: str = ""  # the folded text, where changed patterns are looked for
+    warnings: list[Problem] = field(default_factory=list)
+    stray: list[tuple[str, tuple[str, int]]] = field(default_factory=list)
+    uses: list[GlossUse] = field(default_factory=list)
+    no_original: list[tuple[QuoteView, int]] = field(default_factory=list)
+    ambiguous: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    def rebind(
+        self, source: Source, gloss_by_id: dict[str, Gloss], no_originals: list[NoOriginal]
+    ) -> None:
+        """Point a kept result at this analysis's records (equal in all that matching
+        reads; a gloss's English, speaker or note may have changed)."""
+        self.view.source = source
+        for use in self.uses:
+            use.gloss = gloss_by_id[use.gloss.id]
+        for view, index in self.no_original:
+            view.no_original = no_originals[index]
+
+
+class AnalysisCache:
+    """Per-text analyses kept from one analysis to the next, with the patterns they saw.
+
+    A kept result is reused when the text, its source record and its display path are
+    unchanged and no pattern that changed (added, removed, or now meaning another gloss,
+    actor or set of texts) occurs in its folded text. The occurrence test is a plain
+    substring test: it may redo a text needlessly, never keep one it should redo.
+    """
+
+    def __init__(self) -> None:
+        self.groups: dict[str, tuple[Pattern, ...]] = {}
+        self.results: dict[str, tuple[tuple[str, str, str], SourceResult]] = {}
+        self.reused = 0
+        self.analysed = 0
+
+    def changed_patterns(self, matcher: Matcher) -> list[str]:
+        old, new = self.groups, matcher.groups
+        self.groups = dict(new)
+        self.reused = self.analysed = 0
+        return [key for key in old.keys() | new.keys() if old.get(key) != new.get(key)]
+
+    def reusable(
+        self, source: Source, file: str, text: str, changed: list[str] | None
+    ) -> SourceResult | None:
+        kept = self.results.get(source.id)
+        if kept is None or changed is None:
+            return None
+        key, result = kept
+        if key != (source.model_dump_json(), file, text):
+            return None
+        if any(pattern in result.norm for pattern in changed):
+            return None
+        self.reused += 1
+        return result
+
+    def keep(self, source: Source, result: SourceResult) -> None:
+        self.analysed += 1
+        self.results[source.id] = ((source.model_dump_json(), result.file, result.text), result)
+
+
+def _analyse_source(
+    source: Source,
+    text: str,
+    file: str,
+    matcher: Matcher,
+    gloss_by_id: dict[str, Gloss],
+    no_originals: list[NoOriginal],
+) -> SourceResult:
+    """Blocks, quotations, gloss uses, mentions and warnings of one text."""
+    overrides = tuple((b.starts_with, b.lang) for b in source.blocks)
+    parsed = _parse_cached(text, source.language, overrides)
+    result = SourceResult(text=text, file=file)
+    warnings = result.warnings
+    block_anchors = _block_anchors(parsed.blocks)
+
+    _check_text_hazards(parsed, file, warnings)
+    quotations: list[Quotation] = []
+    for index, block in enumerate(parsed.blocks):
+        if block.lang != "fr":
+            continue
+        found, unbalanced = find_quotations(parsed.text, block.start, block.end, index)
+        quotations.extend(found)
+        for item in unbalanced:
+            line, col = _line_col(parsed.text, item.offset)
+            warnings.append(
+                Problem(
+                    file,
+                    line,
+                    col,
+                    f"unbalanced `{item.char}`: this "
+                    "guillemet has no partner in its paragraph; the quotation "
+                    "is not shown as one",
+                    "warning",
+                )
+            )
+
+    norm = normalise(parsed.text)
+    hits = matcher.scan(norm, source.id)
+    quote_hits = [h for h in hits if h.patterns[0].kind != "alias"]
+    alias_hits = [h for h in hits if h.patterns[0].kind == "alias"]
+
+    # Glosses and no-original marks: only inside a quotation, longest first.
+    inside: list[tuple[Hit, Quotation]] = []
+    for hit in quote_hits:
+        holder = _innermost(quotations, hit.start, hit.end)
+        if holder is None:
+            for pattern in hit.patterns:
+                result.stray.append((pattern.ref, (file, parsed.line_of(hit.start))))
+        else:
+            inside.append((hit, holder))
+    chosen = set(map(id, longest_first([h for h, _ in inside])))
+    # A quotation nested in another is glossed on its own too, even when a longer
+    # gloss covers the outer one: longest-first applies among its own hits.
+    nested: dict[int, list[Hit]] = defaultdict(list)
+    for hit, holder in inside:
+        if holder.depth > 0 and id(hit) not in chosen:
+            nested[holder.start].append(hit)
+    for hits_here in nested.values():
+        chosen.update(map(id, longest_first(hits_here)))
+    per_quote: dict[int, list[Hit]] = defaultdict(list)
+    for hit, holder in inside:
+        if id(hit) in chosen:
+            per_quote[holder.start].append(hit)
+
+    quote_views: list[QuoteView] = []
+    quote_anchors: dict[str, int] = {}
+    covered_spans = [(h.start, h.end) for h, _ in inside if id(h) in chosen]
+    for quotation in quotations:
+        line = parsed.line_of(quotation.start)
+        inner = quotation.inner(parsed.text)
+        own = per_quote.get(quotation.start, [])
+        uses: list[GlossUse] = []
+        no_original, no_original_index = None, -1
+        for hit in own:
+            pattern = hit.patterns[0]
+            if pattern.kind == "gloss":
+                anchor = _unique(f"q-{pattern.ref}", quote_anchors)
+                block_anchor = block_anchors[quotation.block]
+                use = GlossUse(
+                    gloss_by_id[pattern.ref],
+                    source.id,
+                    anchor,
+                    block_anchor,
+                    hit.start,
+                    hit.end,
+                )
+                uses.append(use)
+                result.uses.append(use)
+            else:
+                no_original_index = int(pattern.ref)
+                no_original = no_originals[no_original_index]
+        status = _status(parsed.text, quotation, covered_spans, uses, no_original)
+        anchor = uses[0].anchor if uses else _unique("q-" + _slug(inner)[:40], quote_anchors)
+        view = QuoteView(quotation, anchor, line, inner, status, uses, no_original)
+        quote_views.append(view)
+        if no_original is not None:
+            result.no_original.append((view, no_original_index))
+        if status in ("unglossed", "partial"):
+            line, col = _line_col(parsed.text, quotation.start)
+            what = "has no gloss" if status == "unglossed" else "is only partly glossed"
+            warnings.append(
+                Problem(
+                    file,
+                    line,
+                    col,
+                    f"quotation «{_short(inner)}» {what}: add a gloss for it under `glosses:` "
+                    f"(`dossier quotes {source.id}` prints a stub), "
+                    "or list it under `no_original:`",
+                    "warning",
+                )
+            )
+
+    # Actor mentions: longest alias first; an alias shared by two actors links to none.
+    usable: list[Hit] = []
+    for hit in alias_hits:
+        actors = sorted({p.ref for p in hit.patterns})
+        if len(actors) > 1:
+            result.ambiguous.append((hit.key, actors))
+            continue
+        usable.append(hit)
+    source_mentions = []
+    for hit in longest_first(usable):
+        block_index = _block_at(parsed.blocks, hit.start, hit.end)
+        if block_index is None:
+            continue
+        block = parsed.blocks[block_index]
+        mention = Mention(
+            hit.patterns[0].ref,
+            source.id,
+            block_anchors[block_index],
+            hit.start,
+            hit.end,
+            parsed.text[hit.start : hit.end],
+            _sentence(parsed.text, block, hit.start, hit.end),
+        )
+        source_mentions.append(mention)
+
+    blocks = []
+    quotes_by_block: dict[int, list[QuoteView]] = defaultdict(list)
+    for view in quote_views:
+        quotes_by_block[view.quotation.block].append(view)
+    mentions_by_block: dict[str, list[Mention]] = defaultdict(list)
+    for mention in source_mentions:
+        mentions_by_block[mention.block_anchor].append(mention)
+    for index, block in enumerate(parsed.blocks):
+        anchor = block_anchors[index]
+        nodes = _inline_tree(parsed.text, block, quotes_by_block[index], mentions_by_block[anchor])
+        blocks.append(BlockView(block, anchor, nodes))
+
+    published_raw = source.published or parsed.date_marker
+    result.view = SourceView(
+        source,
+        file,
+        parsed,
+        blocks,
+        quote_views,
+        source_mentions,
+        parse_date(published_raw) if published_raw else None,
+    )
+    result.norm = norm.text
+    return result
 
 
 # --- helpers ---------------------------------------------------------------------------------

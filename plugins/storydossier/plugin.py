@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .analysis import Analysis, analyse
+from .analysis import Analysis, AnalysisCache, analyse
 from .exports import (
     chronology_ics,
     dossier_json,
@@ -73,6 +73,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.serving = False
         self.banner: list[str] = []  # errors shown on every page while serving
         self.analysis: Analysis | None = None
+        self.analysis_cache = AnalysisCache()  # per-text results, across serve rebuilds
         self.renderer: Renderer | None = None
         self.paths: dict[str, str] = {}  # page key -> src_uri
         self.keys: dict[str, str] = {}  # src_uri -> page key
@@ -96,7 +97,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 self.banner = [str(p) for p in error.problems]
                 return self._add_assets(config)
             raise PluginError(_errors_text(error)) from None
-        self.analysis = analyse(loaded)
+        self.analysis = analyse(loaded, self.analysis_cache)
+        log.debug(
+            "texts analysed: %d, kept from the last build: %d",
+            self.analysis_cache.analysed,
+            self.analysis_cache.reused,
+        )
         if self.serving:
             for warning in self.analysis.warnings:
                 serve_log.warning(str(warning))
