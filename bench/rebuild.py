@@ -1,8 +1,15 @@
-"""What an edit to one gloss costs under `mkdocs serve`, with and without the text cache.
+"""What an edit to one gloss costs under `mkdocs serve`, with and without the plugin's caches.
 
-Generates the N=1000 dossier, analyses it once (as the first build of `mkdocs serve`
-does), edits one gloss's English, then times the re-analysis with the parse cache warm
-(the plugin instance lives across rebuilds) and cold (parse and fold caches cleared).
+Generates the N=1000 dossier and builds it once in this process, as `mkdocs serve` does
+first (MkDocs keeps the plugin instance, and so its caches, across rebuilds because the
+plugin defines on_startup). Then, for two kinds of edit to annotations.yml:
+
+- the English of a gloss quoted in every text (no pattern changes: no text is redone);
+- the French of a gloss quoted in one text (that text, and only it, is redone);
+
+it times, REPEATS times each, (a) load + analysis alone and (b) the whole rebuild
+(load_config + build, as serve's rebuild does), once with the caches warm and once with
+them emptied (analysis cache, parsed and folded texts). Medians are printed.
 
     python bench/rebuild.py [--n 1000] [--repeats 3]
 """
@@ -10,16 +17,44 @@ does), edits one gloss's English, then times the re-analysis with the parse cach
 from __future__ import annotations
 
 import argparse
+import logging
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 from generate import generate
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from storydossier import analysis as analysis_module
-from storydossier.analysis import analyse
+from storydossier.analysis import AnalysisCache, analyse
 from storydossier.loading import load_dossier
 from storydossier.normalise import normalise
+
+
+def empty_caches(cache_holder) -> None:
+    cache_holder.analysis_cache = AnalysisCache()
+    analysis_module._parse_cached.cache_clear()
+    normalise.cache_clear()
+
+
+def toggle(path: Path, first: str, second: str) -> Callable[[], None]:
+    """An edit that swaps `first` and `second` each time it is applied."""
+
+    def edit() -> None:
+        text = path.read_text("utf-8")
+        old, new = (first, second) if first in text else (second, first)
+        path.write_text(text.replace(old, new, 1), "utf-8")
+
+    return edit
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -27,30 +62,61 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
+    logging.disable(logging.WARNING)  # the French edit leaves a gloss unmatched: a warning
     project = generate(args.n, Path(tempfile.mkdtemp(prefix="dossier-rebuild-")) / "p")
     folder = project / "dossier"
-    analyse(load_dossier(folder))  # the first build fills the cache
     yaml_path = folder / "annotations.yml"
-    text = yaml_path.read_text("utf-8")
-    warm, cold = [], []
-    for round_ in range(args.repeats):
-        yaml_path.write_text(
-            text.replace("en: shared quotation 0", f"en: shared quotation 0 (edit {round_})", 1),
-            "utf-8",
-        )
-        start = time.perf_counter()
-        analyse(load_dossier(folder))
-        warm.append(time.perf_counter() - start)
-        analysis_module._parse_cached.cache_clear()
-        normalise.cache_clear()
-        start = time.perf_counter()
-        analyse(load_dossier(folder))
-        cold.append(time.perf_counter() - start)
+    middle = args.n // 2
+    edits = {
+        "English of a gloss in every text": toggle(
+            yaml_path, "en: shared quotation 0\n", "en: shared quotation 0 (edited)\n"
+        ),
+        "French of a gloss in one text": toggle(
+            yaml_path,
+            f"fr: déclaration {middle} numéro 0 du porte-parole\n",
+            f"fr: déclaration {middle} numéro 0 du porte-parole (modifiée)\n",
+        ),
+    }
+
+    def rebuild() -> None:
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
+
+    rebuild()  # serve's first build
+    plugin = load_config(str(project / "mkdocs.yml")).plugins["dossier"]
+    # the instance MkDocs will hand every rebuild: its caches are the ones to measure
+    assert plugin.analysis is not None, "MkDocs did not keep the plugin instance"
+
+    standalone = SimpleNamespace(analysis_cache=AnalysisCache())  # load + analysis alone
+
+    def analysis() -> None:
+        analyse(load_dossier(folder), standalone.analysis_cache)
+
+    analysis()
+    print(f"N={args.n}, median of {args.repeats}; seconds")
     print(
-        f"N={args.n}: load + analysis after a one-gloss edit: "
-        f"{statistics.median(warm):.2f} s with the text cache, "
-        f"{statistics.median(cold):.2f} s without (median of {args.repeats})"
+        f"{'edit':<36}{'texts redone':>13}{'analysis warm':>15}{'cold':>8}"
+        f"{'rebuild warm':>14}{'cold':>8}"
     )
+    for name, edit in edits.items():
+        figures: dict[str, list[float]] = {k: [] for k in ("aw", "ac", "bw", "bc")}
+        redone = []
+        for _ in range(args.repeats):
+            edit()
+            figures["aw"].append(timed(analysis))
+            redone.append(standalone.analysis_cache.analysed)
+            empty_caches(standalone)
+            edit()
+            figures["ac"].append(timed(analysis))
+            edit()
+            figures["bw"].append(timed(rebuild))
+            edit()
+            empty_caches(plugin)
+            figures["bc"].append(timed(rebuild))
+        m = {k: statistics.median(v) for k, v in figures.items()}
+        print(
+            f"{name:<36}{max(redone):>13}{m['aw']:>15.2f}{m['ac']:>8.2f}"
+            f"{m['bw']:>14.2f}{m['bc']:>8.2f}"
+        )
 
 
 if __name__ == "__main__":
