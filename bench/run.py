@@ -26,6 +26,7 @@ import yaml
 from generate import generate
 from markupsafe import escape
 from storydossier.analysis import analyse
+from storydossier.finishing import early_state_script
 from storydossier.loading import load_dossier
 from storydossier.plugin import NAV_SOURCES_LIMIT
 from storydossier.render import Renderer, page_paths
@@ -109,6 +110,8 @@ def main() -> None:
     for asset in ("dossier.css", "dossier.js"):
         size = len(gzip.compress((ASSETS / asset).read_bytes(), 9))
         print(f"{asset}: {size} bytes gzipped")
+    inline = len(gzip.compress(early_state_script().encode(), 9))
+    print(f"early.js (inlined in each page's <head>): {inline} bytes gzipped")
     for n, ours, base in rows:
         if n == 1000:
             print(f"overhead_ratio_1000={ours / base:.3f}")
