@@ -25,7 +25,7 @@ fi
 # Debian starts nginx when it installs it; the tests run their own on loopback.
 if command -v systemctl >/dev/null 2>&1; then systemctl stop nginx >/dev/null 2>&1 || true; fi
 
-npm ci --no-audit --no-fund --silent
+npm ci --no-audit --no-fund --loglevel=error  # errors shown, progress not
 python -m pip install -q --disable-pip-version-check -e '.[test]'
 export NO_MKDOCS_2_WARNING=1
 ruff check plugins tests bench

@@ -8,6 +8,7 @@ runs measured (the browser's own layout-shift entries, as Lighthouse's CLS uses 
 from __future__ import annotations
 
 import pytest
+from browser_support import screenshot
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -83,6 +84,7 @@ def test_before_the_script_runs_the_controls_are_drawn_and_details_folded(page, 
     expect(page.locator(".dz-toggle").first).to_be_visible()
     # the stored reading mode already applies: English originals hidden
     expect(page.locator(".dz-gloss .dz-en").first).to_be_hidden()
+    screenshot(page, "source-before-script")
     shift = release(page, held)
     expect(page.get_by_role("button", name="Français", exact=True)).to_have_attribute(
         "aria-pressed", "true"
