@@ -84,6 +84,12 @@ def test_before_the_script_runs_the_controls_are_drawn_and_details_folded(page, 
     expect(page.locator(".dz-toggle").first).to_be_visible()
     # the stored reading mode already applies: English originals hidden
     expect(page.locator(".dz-gloss .dz-en").first).to_be_hidden()
+    drawn_pressed = page.evaluate(
+        "() => [...document.querySelectorAll('[data-dz-mode-choice]')]"
+        ".filter(b => getComputedStyle(b).fontWeight === '700')"
+        ".map(b => b.getAttribute('data-dz-mode-choice'))"
+    )
+    assert drawn_pressed == ["fr"]  # the stored mode, not the HTML's default
     screenshot(page, "source-before-script")
     shift = release(page, held)
     expect(page.get_by_role("button", name="Français", exact=True)).to_have_attribute(
