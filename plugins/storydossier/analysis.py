@@ -181,16 +181,19 @@ def analyse(loaded: LoadedDossier, cache: AnalysisCache | None = None) -> Analys
     mentions: dict[str, list[Mention]] = defaultdict(list)
     views: dict[str, SourceView] = {}
     ambiguous_reported: set[str] = set()
-    changed = cache.changed_patterns(matcher) if cache is not None else None
+    changed = cache.changed_patterns(matcher) if cache is not None else []
 
     for source in dossier.sources:
         text = loaded.texts[source.id]
         file = loaded.source_file(source.id)
-        result = cache.reusable(source, file, text, changed) if cache is not None else None
+        result = None
+        if cache is not None:
+            kept_key = (source.model_dump_json(), file, text)
+            result = cache.reusable(source.id, kept_key, changed)
         if result is None:
             result = _analyse_source(source, text, file, matcher, gloss_by_id, dossier.no_original)
             if cache is not None:
-                cache.keep(source, result)
+                cache.keep(source.id, kept_key, result)
         else:
             result.rebind(source, gloss_by_id, dossier.no_original)
         views[source.id] = result.view
@@ -224,8 +227,6 @@ def analyse(loaded: LoadedDossier, cache: AnalysisCache | None = None) -> Analys
 class SourceResult:
     """Everything the analysis of one text yields, as kept by `AnalysisCache`."""
 
-    text: str
-    file: str
     view: SourceView = field(init=False)
     norm: str = ""  # the folded text, where changed patterns are looked for
     warnings: list[Problem] = field(default_factory=list)
@@ -246,6 +247,9 @@ class SourceResult:
             view.no_original = no_originals[index]
 
 
+KeptKey = tuple[str, str, str]
+
+
 class AnalysisCache:
     """Per-text analyses kept from one analysis to the next, with the patterns they saw.
 
@@ -257,7 +261,7 @@ class AnalysisCache:
 
     def __init__(self) -> None:
         self.groups: dict[str, tuple[Pattern, ...]] = {}
-        self.results: dict[str, tuple[tuple[str, str, str], SourceResult]] = {}
+        self.results: dict[str, tuple[KeptKey, SourceResult]] = {}
         self.reused = 0
         self.analysed = 0
 
@@ -267,23 +271,21 @@ class AnalysisCache:
         self.reused = self.analysed = 0
         return [key for key in old.keys() | new.keys() if old.get(key) != new.get(key)]
 
-    def reusable(
-        self, source: Source, file: str, text: str, changed: list[str] | None
-    ) -> SourceResult | None:
-        kept = self.results.get(source.id)
-        if kept is None or changed is None:
+    def reusable(self, source_id: str, key: KeptKey, changed: list[str]) -> SourceResult | None:
+        """The kept result for `source_id` if still valid; `key`: (source record as JSON,
+        display path, text)."""
+        kept = self.results.get(source_id)
+        if kept is None or kept[0] != key:
             return None
-        key, result = kept
-        if key != (source.model_dump_json(), file, text):
-            return None
+        result = kept[1]
         if any(pattern in result.norm for pattern in changed):
             return None
         self.reused += 1
         return result
 
-    def keep(self, source: Source, result: SourceResult) -> None:
+    def keep(self, source_id: str, key: KeptKey, result: SourceResult) -> None:
         self.analysed += 1
-        self.results[source.id] = ((source.model_dump_json(), result.file, result.text), result)
+        self.results[source_id] = (key, result)
 
 
 def _analyse_source(
@@ -297,7 +299,7 @@ def _analyse_source(
     """Blocks, quotations, gloss uses, mentions and warnings of one text."""
     overrides = tuple((b.starts_with, b.lang) for b in source.blocks)
     parsed = _parse_cached(text, source.language, overrides)
-    result = SourceResult(text=text, file=file)
+    result = SourceResult()
     warnings = result.warnings
     block_anchors = _block_anchors(parsed.blocks)
 
