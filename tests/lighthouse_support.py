@@ -14,6 +14,8 @@ from browser_support import CHROMIUM, CHROMIUM_ARGS
 
 LIGHTHOUSE = Path(__file__).resolve().parent.parent / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# issue 7's goals, out of 100: the suite asserts the last three, bench/ measures all four
+GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
 
 
 def lighthouse(url: str, report: Path, categories: tuple[str, ...]) -> dict:

@@ -22,6 +22,7 @@ new PerformanceObserver(list => {
   for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
 }).observe({type: "layout-shift", buffered: true});
 """
+TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 SHIFT_LIMIT = 0.01  # Lighthouse calls a CLS under 0.1 good; we want next to none
 EARLY_SCRIPT_START = (
     '<script>(function () {var root = document.documentElement;root.classList.add("dz-js");'
@@ -49,8 +50,7 @@ def open_until_script_requested(page, url: str, held: list) -> None:
     page.wait_for_selector("footer", state="attached")
     while not held:
         page.wait_for_timeout(20)
-    # two animation frames: the page as parsed so far has been painted
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.evaluate(TWO_FRAMES)  # the page as parsed so far has been painted
 
 
 def release(page, held: list) -> float:
@@ -58,7 +58,7 @@ def release(page, held: list) -> float:
     held[0].continue_()
     page.wait_for_load_state("load")
     page.wait_for_function("() => window.dossierReady === true")
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.evaluate(TWO_FRAMES)
     return page.evaluate("() => window.__shift")
 
 
