@@ -28,15 +28,16 @@ from types import SimpleNamespace
 from generate import generate
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from storydossier import analysis as analysis_module
-from storydossier.analysis import AnalysisCache, analyse
+from storydossier import textpass
+from storydossier.analysis import analyse
 from storydossier.loading import load_dossier
 from storydossier.normalise import normalise
+from storydossier.textcache import AnalysisCache
 
 
 def empty_caches(cache_holder) -> None:
     cache_holder.analysis_cache = AnalysisCache()
-    analysis_module._parse_cached.cache_clear()
+    textpass.parse_cached.cache_clear()
     normalise.cache_clear()
 
 

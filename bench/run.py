@@ -28,8 +28,9 @@ from markupsafe import escape
 from storydossier.analysis import analyse
 from storydossier.finishing import early_state_script
 from storydossier.loading import load_dossier
+from storydossier.pages import page_keys
 from storydossier.plugin import NAV_SOURCES_LIMIT
-from storydossier.render import Renderer, page_paths
+from storydossier.render import Renderer
 
 HERE = Path(__file__).resolve().parent
 ASSETS = HERE.parent / "plugins" / "storydossier" / "assets"
@@ -45,16 +46,16 @@ def _url(path: str) -> str:
 
 def make_baseline(project: Path, out: Path) -> None:
     analysis = analyse(load_dossier(project / "dossier"))
-    paths = page_paths(analysis)
-    urls = {key: _url(path) for key, path in paths.items()}
+    keys = page_keys(analysis)
+    urls = {key: _url(key.path) for key in keys}
     renderer = Renderer(analysis, "fr", urls)
     content = out / "content"
     (content / "assets" / "dossier").mkdir(parents=True)
     shutil.copy(project / "content" / "index.md", content / "index.md")
     for asset in ("dossier.css", "dossier.js"):
         shutil.copy(ASSETS / asset, content / "assets" / "dossier" / asset)
-    for key, path in paths.items():
-        target = content / path
+    for key in keys:
+        target = content / key.path
         target.parent.mkdir(parents=True, exist_ok=True)
         title = json.dumps(str(escape(renderer.title(key))), ensure_ascii=False)
         target.write_text(f"---\ntitle: {title}\n---\n\n{renderer.page(key, urls[key])}\n", "utf-8")

@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_project
-from storydossier.analysis import Analysis, AnalysisCache, analyse
-from storydossier.exports import dossier_json
+from storydossier.analysis import Analysis, analyse
+from storydossier.exports.dossier_json import dossier_json
 from storydossier.loading import load_dossier
-from storydossier.render import Renderer, page_paths
+from storydossier.pages import PageKey, page_keys
+from storydossier.render import Renderer
+from storydossier.textcache import AnalysisCache
 
 MILLEY = "sources/milley-lettre-envoyee-par-erreur.txt"
 ATS = "sources/lettre-retrait-irak-ats.txt"
@@ -136,15 +138,13 @@ STEPS: list[tuple[str, Edit, int]] = [
 
 def outputs(analysis: Analysis) -> dict[str, object]:
     """What readers and machines get from an analysis."""
-    paths = page_paths(analysis)
-    urls = {
-        key: path.removesuffix(".md").removesuffix("index") + "/" for key, path in paths.items()
-    }
+    keys = page_keys(analysis)
+    urls = {key: key.path.removesuffix(".md").removesuffix("index") + "/" for key in keys}
     renderer = Renderer(analysis, "fr", urls)
     return {
         "warnings": [str(w) for w in analysis.warnings],
         "json": json.loads(dossier_json(analysis)),
-        "pages": {key: renderer.page(key, urls[key]) for key in paths},
+        "pages": {key: renderer.page(key, urls[key]) for key in keys},
     }
 
 
@@ -180,5 +180,5 @@ def test_a_kept_result_shows_the_new_english(folder):
     )(folder)
     analysis = analyse(load_dossier(folder), cache)
     assert cache.reused == 2
-    page = outputs(analysis)["pages"]["source:milley-lettre-envoyee-par-erreur"]
+    page = outputs(analysis)["pages"][PageKey.source("milley-lettre-envoyee-par-erreur")]
     assert "It really was a mistake" in page

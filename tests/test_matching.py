@@ -1,11 +1,11 @@
 """Quotation detection and gloss matching: typographic variants match, wrong words never do."""
 
 import pytest
-from storydossier.matching import Matcher, Pattern, longest_first
+from storydossier.matching import ActorTarget, GlossTarget, Matcher, Pattern, longest_first
 from storydossier.normalise import normalise
 from storydossier.quotes import find_quotations
 
-GLOSS = Pattern("gloss", "g", frozenset())
+GLOSS = Pattern(GlossTarget("g"), frozenset())
 
 
 def hits(pattern_text: str, text: str, pattern: Pattern = GLOSS):
@@ -46,7 +46,7 @@ def test_never_matches_inside_a_longer_word():
 
 
 def test_longest_alias_wins_and_counts_once():
-    alias = Pattern("alias", "milley", frozenset())
+    alias = Pattern(ActorTarget("milley"), frozenset())
     matcher = Matcher(
         [("le général Milley", alias), ("Milley", alias), ("le général Mark Milley", alias)]
     )
@@ -59,7 +59,7 @@ def test_longest_alias_wins_and_counts_once():
 
 
 def test_source_restriction():
-    restricted = Pattern("gloss", "g", frozenset({"other"}))
+    restricted = Pattern(GlossTarget("g"), frozenset({"other"}))
     assert hits("repositionner", "«repositionner»", restricted) == []
 
 

@@ -10,7 +10,7 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from storydossier.matching import Matcher, Pattern
+from storydossier.matching import GlossTarget, Matcher, Pattern
 from storydossier.normalise import normalise, normalise_pattern
 from storydossier.quotes import find_quotations
 from storydossier.texts import normalise_newlines, parse_text
@@ -55,7 +55,7 @@ def test_every_hit_is_exactly_its_pattern_in_the_text(raw, pattern):
     key = normalise_pattern(pattern)
     if not any(c.isalnum() for c in key):
         return
-    matcher = Matcher([(pattern, Pattern("gloss", "g", frozenset()))])
+    matcher = Matcher([(pattern, Pattern(GlossTarget("g"), frozenset()))])
     for hit in matcher.scan(normalise(raw), "s"):
         assert normalise_pattern(raw[hit.start : hit.end]) == key
 
@@ -70,7 +70,7 @@ def test_a_quoted_pattern_is_found_where_it_stands(quote, before, after):
     if not key or not key[0].isalnum() or not key[-1].isalnum() or "«" in quote or "»" in quote:
         return
     text = f"{before} «{quote}» {after}"
-    matcher = Matcher([(quote, Pattern("gloss", "g", frozenset()))])
+    matcher = Matcher([(quote, Pattern(GlossTarget("g"), frozenset()))])
     hits = matcher.scan(normalise(text), "s")
     start = len(before) + 2  # just after " «"
     assert any(h.start >= start and h.end <= start + len(quote) for h in hits)

@@ -88,7 +88,7 @@ def _quotes(args: argparse.Namespace) -> int:
         done, total = view.coverage
         print(f"{source_id} ({view.file}): {done} of {total} quotations glossed")
         for quote in view.quotes:
-            glosses = ", ".join(u.gloss.id for u in quote.uses)
+            glosses = ", ".join(u.gloss_id for u in quote.uses)
             status = f"{quote.status}" + (f" by {glosses}" if glosses else "")
             print(f"  {view.file}:{quote.line}: «{quote.text}» [{status}]")
             if quote.status == "unglossed":

@@ -17,8 +17,9 @@ from typing import Literal
 
 import edtf
 
+from .langs import Lang
+
 Precision = Literal["year", "month", "day"]
-Lang = Literal["fr", "en"]
 
 _SINGLE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[~?%])?$")
 

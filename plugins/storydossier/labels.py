@@ -168,3 +168,20 @@ LABELS: dict[str, dict[str, str]] = {
         "exports": "Data",
     },
 }
+
+
+def with_colon(lang: str, label: str) -> str:
+    """A label and its colon: French sets a space before it («Dit par :»), English not."""
+    return f"{label} :" if lang == "fr" else f"{label}:"
+
+
+PUNCTUATION: dict[str, dict[str, str]] = {
+    # between a title and what it introduces; between items of a list of titles
+    "fr": {"colon": " : ", "list": " ; "},
+    "en": {"colon": ": ", "list": "; "},
+}
+
+
+def colon_labels(lang: str) -> dict[str, str]:
+    """Every label of `lang` followed by its colon, for templates."""
+    return {key: with_colon(lang, text) for key, text in LABELS[lang].items()}

@@ -100,6 +100,7 @@ def load_dossier(folder: Path | str) -> LoadedDossier:
     warnings: list[Problem] = []
     _check_ids_and_references(dossier, marks, errors)
     _check_patterns(dossier, marks, errors)
+    _check_same_french(dossier, marks, errors)
     texts = _read_sources(dossier, folder, marks, errors, warnings)
     if errors:
         raise DossierError(errors)
@@ -281,21 +282,21 @@ def _check_ids_and_references(dossier: model.Dossier, marks: Marks, errors: list
                 )
             )
 
-    for i, source in enumerate(dossier.sources):
-        if source.agency is not None:
-            check(("sources", i, "agency"), source.agency, "actors")
+    for i, record in enumerate(dossier.sources):
+        if record.agency is not None:
+            check(("sources", i, "agency"), record.agency, "actors")
     for i, gloss in enumerate(dossier.glosses):
         check(("glosses", i, "speaker"), gloss.speaker, "actors")
-        for j, source in enumerate(gloss.sources):
-            check(("glosses", i, "sources", j), source, "sources")
+        for j, source_id in enumerate(gloss.sources):
+            check(("glosses", i, "sources", j), source_id, "sources")
     for i, entry in enumerate(dossier.no_original):
-        for j, source in enumerate(entry.sources):
-            check(("no_original", i, "sources", j), source, "sources")
+        for j, source_id in enumerate(entry.sources):
+            check(("no_original", i, "sources", j), source_id, "sources")
     for i, event in enumerate(dossier.events):
         for j, actor in enumerate(event.actors):
             check(("events", i, "actors", j), actor, "actors")
-        for j, source in enumerate(event.sources):
-            check(("events", i, "sources", j), source, "sources")
+        for j, source_id in enumerate(event.sources):
+            check(("events", i, "sources", j), source_id, "sources")
         for j, dating in enumerate(event.dated_by):
             check(("events", i, "dated_by", j, "source"), dating.source, "sources")
 
@@ -313,6 +314,33 @@ def _check_patterns(dossier: model.Dossier, marks: Marks, errors: list[Problem])
                 if not any(c.isalnum() for c in normalise_pattern(alias)):
                     path = ("actors", i, "aliases", lang, j)
                     errors.append(marks.problem(path, f"{_field_path(path)}: no words to match"))
+
+
+def _check_same_french(dossier: model.Dossier, marks: Marks, errors: list[Problem]) -> None:
+    """Two glosses (or no-original marks) of the same French for the same texts: which
+    one applies would be a guess. A restricted one beside a general one is the way to
+    say "in this text, the English is different", and is allowed."""
+    by_words: dict[str, list[tuple[str, int, str, list[str]]]] = {}
+    entries = [("glosses", i, f" `{g.id}`", g.fr, g.sources) for i, g in enumerate(dossier.glosses)]
+    entries += [("no_original", i, "", n.fr, n.sources) for i, n in enumerate(dossier.no_original)]
+    for collection, index, name, french, sources in entries:
+        same = by_words.setdefault(normalise_pattern(french), [])
+        for other_collection, other_index, other_name, other_sources in same:
+            shared = set(sources) & set(other_sources)
+            if (sources or other_sources) and not shared:
+                continue
+            line = marks.at((other_collection, other_index, "fr"))[0]
+            scope = f"for {', '.join(sorted(shared))}" if shared else "for every text"
+            errors.append(
+                marks.problem(
+                    (collection, index, "fr"),
+                    f"{collection}[{index}].fr{name}: the same French as "
+                    f"{other_collection}[{other_index}]{other_name} (line {line}), "
+                    f"{scope}: keep one of them, or restrict one to its text with `sources:` "
+                    "(a gloss restricted to a text replaces a general one there)",
+                )
+            )
+        same.append((collection, index, name, sources))
 
 
 # --- source files ----------------------------------------------------------------------------

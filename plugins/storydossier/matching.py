@@ -10,20 +10,46 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Literal
 
 import ahocorasick
 
 from .normalise import Normalised, is_word_char, normalise_pattern
 
-PatternKind = Literal["gloss", "no_original", "alias"]
+
+@dataclass(frozen=True)
+class GlossTarget:
+    """The pattern is a gloss's French: it pairs a quotation with its English."""
+
+    gloss_id: str
+
+
+@dataclass(frozen=True)
+class NoOriginalTarget:
+    """The pattern is a `no_original:` entry, by its place in that list."""
+
+    index: int
+
+
+@dataclass(frozen=True)
+class ActorTarget:
+    """The pattern is one of an actor's names or aliases."""
+
+    actor_id: str
+
+
+QuotationTarget = GlossTarget | NoOriginalTarget
+Target = GlossTarget | NoOriginalTarget | ActorTarget
 
 
 @dataclass(frozen=True)
 class Pattern:
-    kind: PatternKind
-    ref: str  # gloss id, actor id, or the index of a no_original entry
+    target: Target
     sources: frozenset[str]  # empty: every source
+
+    @property
+    def general(self) -> bool:
+        """True when the pattern applies to every text (no `sources:` restriction)."""
+        return not self.sources
 
 
 @dataclass(frozen=True)
@@ -34,6 +60,19 @@ class Hit:
     end: int
     key: str
     patterns: tuple[Pattern, ...]
+
+    def quotation_patterns(self) -> tuple[Pattern, ...]:
+        """The hit's glosses and no-original marks, the most specific scope only: a
+        pattern restricted to this text replaces a general one of the same words."""
+        found = tuple(p for p in self.patterns if not isinstance(p.target, ActorTarget))
+        restricted = tuple(p for p in found if not p.general)
+        return restricted or found
+
+    def actor_ids(self) -> list[str]:
+        """The actors this hit may name, sorted (more than one: an ambiguous alias)."""
+        return sorted(
+            {p.target.actor_id for p in self.patterns if isinstance(p.target, ActorTarget)}
+        )
 
 
 class Matcher:

@@ -17,9 +17,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from .dates import DateError, DateValue, parse_date
-
-Lang = Literal["fr", "en"]
-LANGS: tuple[Lang, ...] = ("fr", "en")
+from .langs import Lang
 
 
 def _check_id(value: str) -> str:
@@ -133,10 +131,6 @@ class Source(Record):
         default_factory=list, description="Paragraphs whose language the parser guesses wrong"
     )
 
-    @property
-    def published_date(self) -> DateValue | None:
-        return parse_date(self.published) if self.published else None
-
 
 class Role(Record):
     """A position an actor held, with when they held it."""
@@ -150,6 +144,9 @@ class Aliases(Record):
 
     fr: list[Text] = Field(default_factory=list)
     en: list[Text] = Field(default_factory=list)
+
+    def of(self, lang: Lang) -> list[str]:
+        return self.fr if lang == "fr" else self.en
 
     def all(self) -> list[tuple[Lang, str]]:
         return [("fr", a) for a in self.fr] + [("en", a) for a in self.en]

@@ -24,31 +24,39 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .analysis import Analysis, AnalysisCache, analyse
-from .exports import (
-    chronology_ics,
-    dossier_json,
-    dossier_json_schema,
-    jsonld_for,
-    jsonld_script,
-)
+from .analysis import Analysis, analyse
+from .exports.dossier_json import dossier_json, dossier_json_schema
+from .exports.ical import chronology_ics
+from .exports.jsonld import jsonld_for, jsonld_script
 from .finishing import finish_page
 from .labels import LABELS
-from .loading import ANNOTATIONS, SOURCES_DIR, display_path, load_dossier
+from .langs import Lang
+from .loading import display_path, load_dossier
+from .pages import ACTORS, CHRONOLOGY, SOURCES, PageKey, page_keys, page_origin
 from .problems import DossierError
-from .render import Renderer, page_paths
+from .render import Renderer
+from .textcache import AnalysisCache
 
 log = get_plugin_logger(__name__)
-serve_log = logging.getLogger("storydossier.serve")
-if not serve_log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-    serve_log.addHandler(_handler)
-    serve_log.propagate = False
+
+
+def _serve_log() -> logging.Logger:
+    """The logger for `mkdocs serve` problems: outside the `mkdocs` logger, whose strict
+    counter would block every request until the file is fixed. Set up on first use, not
+    at import."""
+    logger = logging.getLogger("storydossier.serve")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+    return logger
+
 
 ASSETS = ("dossier.css", "dossier.js")
 EXPORT_JSON = "dossier.json"
@@ -75,8 +83,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.analysis: Analysis | None = None
         self.analysis_cache = AnalysisCache()  # per-text results, across serve rebuilds
         self.renderer: Renderer | None = None
-        self.paths: dict[str, str] = {}  # page key -> src_uri
-        self.keys: dict[str, str] = {}  # src_uri -> page key
+        self.keys: dict[str, PageKey] = {}  # src_uri -> page key
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance (and its last good analysis) across
@@ -93,7 +100,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 # Logged outside the `mkdocs` logger: MkDocs' strict counter would
                 # otherwise block every request until the file is fixed.
                 for problem in error.problems:
-                    serve_log.error(str(problem))
+                    _serve_log().error(str(problem))
                 self.banner = [str(p) for p in error.problems]
                 return self._add_assets(config)
             raise PluginError(_errors_text(error)) from None
@@ -105,7 +112,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         )
         if self.serving:
             for warning in self.analysis.warnings:
-                serve_log.warning(str(warning))
+                _serve_log().warning(str(warning))
             return self._add_assets(config)
         for warning in self.analysis.warnings:
             log.warning(str(warning))
@@ -142,9 +149,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.analysis is not None
-        self.paths = page_paths(self.analysis)
-        self.keys = {path: key for key, path in self.paths.items()}
-        for key, path in self.paths.items():
+        self.keys = {key.path: key for key in page_keys(self.analysis)}
+        for path, key in self.keys.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(
                     f"content/{path} exists, but the dossier generates this page: "
@@ -152,10 +158,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 )
             generated = File.generated(config, path, content=_stub(key))
             # "Edit this page" opens the file that produced the page, relative to docs_dir.
-            generated.edit_uri = os.path.relpath(self._origin(key), config.docs_dir)
+            origin = page_origin(key, self.analysis)
+            generated.edit_uri = os.path.relpath(origin, config.docs_dir)
             files.append(generated)
         lang = self._lang(config)
-        exports = {
+        exports: dict[str, str | bytes] = {
             EXPORT_JSON: dossier_json(self.analysis),
             EXPORT_SCHEMA: dossier_json_schema(),
             EXPORT_ICS: chronology_ics(self.analysis, lang),
@@ -174,7 +181,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.analysis is not None
         lang = self._lang(config)
-        urls = {key: files.get_file_from_path(path).url for key, path in self.paths.items()}
+        urls = {key: _file(files, path).url for path, key in self.keys.items()}
         self.renderer = Renderer(self.analysis, lang, urls)
         return self._shape_nav(nav, files)
 
@@ -185,10 +192,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         navigation stays readable (and cheap to render) however many actors there are.
         """
         assert self.renderer is not None
-        ours = set(self.paths.values())
+        ours = set(self.keys)
 
-        def page_of(key: str) -> Page:
-            page = files.get_file_from_path(self.paths[key]).page
+        def page_of(key: PageKey) -> Page:
+            page = _file(files, key.path).page
             assert page is not None
             return page
 
@@ -198,8 +205,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return getattr(getattr(item, "file", None), "src_uri", None) in ours
 
         kept = [item for item in nav.items if not is_ours(item)]
-        sources = [page_of(k) for k in self.paths if k.startswith("source:")]
-        sources_index = page_of("sources")
+        text_keys = [k for k in self.keys.values() if k.kind == "source"]
+        sources: list[StructureItem] = [page_of(k) for k in text_keys]
+        sources_index = page_of(SOURCES)
         sources_index.title = self.renderer.labels["sources"]
         if len(sources) <= NAV_SOURCES_LIMIT:
             section: Any = Section(self.renderer.labels["sources"], sources)
@@ -210,7 +218,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # every page render the whole list (quadratic): the tree shows their index.
             section = sources_index
         sources_index.parent = None
-        actors_index, chronology = page_of("actors"), page_of("chronology")
+        actors_index, chronology = page_of(ACTORS), page_of(CHRONOLOGY)
         actors_index.title = self.renderer.labels["actors"]
         chronology.title = self.renderer.labels["chronology"]
         for page in (actors_index, chronology):
@@ -220,11 +228,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for index, page in enumerate(pages):
             page.previous_page = pages[index - 1] if index else None
             page.next_page = pages[index + 1] if index + 1 < len(pages) else None
-        off_nav = [k for k in self.paths if k.startswith("actor:")]
+        off_nav = [k for k in self.keys.values() if k.kind == "actor"]
         if len(sources) <= NAV_SOURCES_LIMIT:
-            off_nav.append("sources")
+            off_nav.append(SOURCES)
         else:
-            off_nav += [k for k in self.paths if k.startswith("source:")]
+            off_nav += text_keys
         for key in off_nav:
             page = page_of(key)
             page.parent = None
@@ -259,6 +267,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         key = self.keys.get(page.file.src_uri)
         head = ""
         if key is not None and self.renderer is not None:
+            assert self.analysis is not None
             graph = jsonld_for(self.analysis, key, self.renderer.urls, config.site_url or "")
             head = jsonld_script(graph)
         return finish_page(
@@ -269,17 +278,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         server.watch(str(Path(self.config.folder)))
         return server
 
-    def _origin(self, key: str) -> str:
-        """The file an editor changes to change the page `key`."""
-        assert self.analysis is not None
-        folder = Path(self.config.folder)
-        if key.startswith("source:"):
-            return str(folder / SOURCES_DIR / self.analysis.sources[key[7:]].source.file)
-        return str(folder / ANNOTATIONS)
-
-    def _lang(self, config: MkDocsConfig) -> str:
-        if self.config.lang:
-            return self.config.lang
+    def _lang(self, config: MkDocsConfig) -> Lang:
+        if self.config.lang == "en":
+            return "en"
+        if self.config.lang == "fr":
+            return "fr"
         theme_lang = str(config.theme.get("language") or "fr")
         return "en" if theme_lang.startswith("en") else "fr"
 
@@ -290,9 +293,17 @@ def _pages(item: Any) -> list[Page]:
     return [item] if isinstance(item, Page) else []
 
 
-def _stub(key: str) -> str:
+def _file(files: Files, path: str) -> File:
+    """The generated file at `path` (on_files added it)."""
+    found = files.get_file_from_path(path)
+    if found is None:
+        raise PluginError(f"internal: the generated page {path} is missing from the site")
+    return found
+
+
+def _stub(key: PageKey) -> str:
     """The Markdown of a generated page: its content is rendered in on_page_content."""
-    return f"<!-- generated by the dossier plugin: {key} -->\n"
+    return f"<!-- generated by the dossier plugin: {key.kind} {key.ident} -->\n"
 
 
 def _errors_text(error: DossierError) -> str:

@@ -1,76 +1,69 @@
 """Render the body HTML of each generated page from an `Analysis`.
 
-Plain Python and Jinja (autoescape on: every editor-written string is escaped); no MkDocs.
-The plugin calls `Renderer.page(key, current_url)` for each generated page and puts the
-result where Material expects the page content, so Material's search indexes it. Links
-between pages are computed relative to the current page, so the site works under any
-sub-path and opened from disk.
+Plain Python and Jinja (autoescape on: every editor-written string is escaped); no
+MkDocs. The plugin calls `Renderer.page(key, current_url)` for each generated page and
+puts the result where Material expects the page content, so Material's search indexes
+it. Each page's context is prepared here (with `present`), in the interface language;
+templates only lay it out. Links are relative to the current page, so the site works
+under any sub-path and opened from disk.
 """
 
 from __future__ import annotations
 
-import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from .analysis import Analysis, GlossUse, Mention, SourceView
-from .dates import DateValue, parse_date
-from .labels import LABELS
-from .model import Actor, Event, Lang, Localized
+from .analysis import Analysis
+from .chronology import TimelineEntry, by_month, timeline_entries
+from .dates import parse_date
+from .labels import LABELS, PUNCTUATION, colon_labels
+from .langs import Lang
+from .model import Actor, Localized
+from .pages import CHRONOLOGY, PageKey, page_title
+from .present import GlossCard, Inline, Link, Presenter, When, by_name, host
 from .timeline import layout
 
-PAGE_KINDS = ("source", "actor", "actors", "chronology")
+KINDS = ("person", "organisation", "group")
 
 
-def page_paths(analysis: Analysis) -> dict[str, str]:
-    """Page key -> Markdown path of the generated page (inside docs_dir, never written)."""
-    paths = {
-        "sources": "sources/index.md",
-        "actors": "actors/index.md",
-        "chronology": "chronology.md",
-    }
-    for source_id in analysis.sources:
-        paths[f"source:{source_id}"] = f"sources/{source_id}.md"
-    for actor in analysis.dossier.actors:
-        paths[f"actor:{actor.id}"] = f"actors/{actor.id}.md"
-    return paths
+@dataclass(frozen=True)
+class BlockShown:
+    kind: str
+    anchor: str
+    lang: str
+    nodes: list[Inline]
 
 
-def relative_url(target: str, current: str) -> str:
-    """Site-relative `target` as seen from the page at site-relative `current`."""
-    base = current if current.endswith("/") or not current else posixpath.dirname(current) + "/"
-    path, _, fragment = target.partition("#")
-    relative = posixpath.relpath("/" + path, "/" + base) if path else ""
-    if path.endswith("/") and not relative.endswith("/"):
-        relative += "/"
-    if relative == "./" and fragment:
-        relative = ""
-    return relative + (f"#{fragment}" if fragment else "")
+@dataclass(frozen=True)
+class SaidShown:
+    fr: str
+    en: str | None
+    gloss_id: str
+    card: GlossCard
+    uses: list[Link]
 
 
-@dataclass
-class TimelineEntry:
-    """An event or a publication, as the chronology shows it."""
-
+@dataclass(frozen=True)
+class EntryShown:
     key: str
-    when: DateValue
+    is_publication: bool
+    actors_attr: str
+    when: When | None
+    qualifiers: list[str]
     title: Localized
     text: Localized | None
-    actors: list[str]
-    sources: list[str]
-    datings: list[Any]
-    is_publication: bool = False
+    actors: list[Link]
+    sources: list[tuple[Link, str | None, str]]  # link, dating phrase, its language
 
 
 class Renderer:
     """Renders every generated page of one analysed dossier in one interface language."""
 
-    def __init__(self, analysis: Analysis, lang: Lang, urls: dict[str, str]):
+    def __init__(self, analysis: Analysis, lang: Lang, urls: dict[PageKey, str]):
         self.analysis = analysis
         self.lang = lang
         self.labels = LABELS[lang]
@@ -82,214 +75,201 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.actors = analysis.actors
-        self.timeline = self._timeline()
+        self.timeline = timeline_entries(analysis)
         # paragraph (source id, anchor) -> actors mentioned there, for "appears beside"
         self._actors_at: dict[tuple[str, str], set[str]] = defaultdict(set)
         for actor_id, actor_mentions in analysis.mentions.items():
             for m in actor_mentions:
                 self._actors_at[(m.source_id, m.block_anchor)].add(actor_id)
-        self._counts = {
-            actor_id: (len(self._said_by(actor_id)), len(analysis.mentions.get(actor_id, [])))
-            for actor_id in self.actors
-        }
 
-    # --- helpers exposed to templates ------------------------------------------------------
-
-    def _context(self, current_url: str) -> dict[str, Any]:
-        def link(key: str, anchor: str | None = None) -> str:
-            target = self.urls[key] + (f"#{anchor}" if anchor else "")
-            return relative_url(target, current_url)
-
-        def date_text(value: DateValue | str | None) -> str:
-            if value is None:
-                return ""
-            return (parse_date(value) if isinstance(value, str) else value).text(self.lang)
-
-        def count(number: int, key: str) -> str:
-            """`2 citations`, `1 citation`; French takes the singular for 0 too."""
-            singular = number < 2 if self.lang == "fr" else number == 1
-            return f"{number} {self.labels[key + '_one' if singular else key]}"
-
-        return {
+    def page(self, key: PageKey, current_url: str) -> str:
+        """Body HTML of the page `key` at site-relative `current_url`."""
+        shown = Presenter(self.analysis, self.lang, self.urls, current_url)
+        context: dict[str, Any] = {
             "t": self.labels,
+            "c": colon_labels(self.lang),
+            "sep": PUNCTUATION[self.lang],
             "ui_lang": self.lang,
-            "count": count,
-            "link": link,
-            "date_text": date_text,
-            "parse_date": parse_date,
-            "actors": self.actors,
-            "analysis": self.analysis,
-            "counts": self._counts,
-            "host": lambda url: urlsplit(url).netloc.removeprefix("www."),
-            "fidelities": ("verbatim", "condensed", "paraphrase", "unverified"),
         }
+        builders = {
+            "source": self._source,
+            "sources": self._sources,
+            "actor": self._actor,
+            "actors": self._actors,
+            "chronology": self._chronology,
+        }
+        context.update(builders[key.kind](shown, key.ident))
+        return self.env.get_template(f"{key.kind}.html").render(context)
 
-    def page(self, key: str, current_url: str) -> str:
-        """Body HTML of the page `key` (see `page_paths`) at site-relative `current_url`."""
-        context = self._context(current_url)
-        kind, _, ident = key.partition(":")
-        if kind == "source":
-            context.update(self._source_context(self.analysis.sources[ident]))
-        elif kind == "actor":
-            context.update(self._actor_context(self.actors[ident]))
-        elif kind == "actors":
-            context.update(self._actors_context())
-        elif kind == "sources":
-            views = sorted(
-                self.analysis.sources.values(),
-                key=lambda v: (
-                    v.published.sort_key() if v.published else (date.max, 0, date.max),
-                    v.source.id,
-                ),
-            )
-
-            def coverage_of(view: SourceView) -> str:
-                done, total = view.coverage
-                return self.labels["coverage"].format(done=done, total=total)
-
-            context.update({"views": views, "coverage_of": coverage_of})
-        elif kind == "chronology":
-            chip_actors = sorted(
-                {a for e in self.timeline for a in e.actors}, key=lambda a: self.actors[a].name
-            )
-            context.update(
-                {
-                    "months": self._months(self.timeline),
-                    "timeline": self.timeline,
-                    "tl": layout(self.timeline, self.lang),
-                    "chip_actors": chip_actors,
-                }
-            )
-        else:
-            raise KeyError(key)
-        return self.env.get_template(f"{kind}.html").render(context)
-
-    def title(self, key: str) -> str:
-        kind, _, ident = key.partition(":")
-        if kind == "source":
-            title = self.analysis.sources[ident].source.title
-            return title.pick(self.lang) or ident
-        if kind == "actor":
-            return self.actors[ident].name
-        return self.labels[kind]
+    def title(self, key: PageKey) -> str:
+        return page_title(key, self.analysis, self.lang)
 
     # --- page contexts ---------------------------------------------------------------------
 
-    def _source_context(self, view: SourceView) -> dict[str, Any]:
+    def _source(self, shown: Presenter, source_id: str) -> dict[str, Any]:
+        view = self.analysis.sources[source_id]
+        source = view.source
         done, total = view.coverage
         return {
-            "view": view,
-            "source": view.source,
+            "title": source.title,
+            "text_lang": source.language,
+            "outlet": source.outlet,
+            "agency": shown.actor(source.agency) if source.agency else None,
+            "published": shown.when(view.published),
+            "marker_text": view.parsed.marker_text,
+            "credit_text": view.parsed.credit_text,
+            "original": Link(host(source.url), source.url) if source.url else None,
+            "speakers": [shown.actor(a) for a in self.analysis.speakers(source_id)],
             "coverage": self.labels["coverage"].format(done=done, total=total),
-            "speakers": view.speakers,
-            "posts": self.analysis.posts,
+            "blocks": [
+                BlockShown(b.block.kind, b.anchor, b.block.lang, shown.inline(b.nodes))
+                for b in view.blocks
+            ],
         }
 
-    def _said_by(self, actor_id: str) -> list[tuple[Any, list[GlossUse]]]:
-        return [
-            (gloss, self.analysis.gloss_uses.get(gloss.id, []))
-            for gloss in self.analysis.dossier.glosses
-            if gloss.speaker == actor_id
-        ]
+    def _sources(self, shown: Presenter, _ident: str) -> dict[str, Any]:
+        views = sorted(
+            self.analysis.sources.values(),
+            key=lambda v: (
+                v.published.sort_key() if v.published else (date.max, 0, date.max),
+                v.source.id,
+            ),
+        )
+        rows = []
+        for view in views:
+            done, total = view.coverage
+            coverage = self.labels["coverage"].format(done=done, total=total)
+            rows.append((shown.source(view.source.id), shown.when(view.published), coverage))
+        return {"rows": rows}
 
-    def _actor_context(self, actor: Actor) -> dict[str, Any]:
-        mentions: list[Mention] = self.analysis.mentions.get(actor.id, [])
-        events = [e for e in self.timeline if actor.id in e.actors]
+    def _actor(self, shown: Presenter, actor_id: str) -> dict[str, Any]:
+        actor = self.analysis.actors[actor_id]
+        mentions = self.analysis.mentions.get(actor_id, [])
+        events = [e for e in self.timeline if actor_id in e.actors]
+        return {
+            "actor": actor,
+            "kind_label": self.labels[f"kind_{actor.kind}"],
+            "roles": [(role.title, shown.when(role.dates)) for role in actor.roles],
+            "wikidata": _wikidata(actor),
+            "said": [
+                SaidShown(
+                    gloss.fr,
+                    gloss.en,
+                    gloss.id,
+                    shown.card(gloss),
+                    [shown.source(u.source_id, u.anchor) for u in uses],
+                )
+                for gloss, uses in self.analysis.said_by(actor_id)
+            ],
+            "mentions": [
+                (
+                    shown.source(m.source_id, m.block_anchor),
+                    self.analysis.sources[m.source_id].source.language,
+                    m.context,
+                    m.words,
+                )
+                for m in mentions
+            ],
+            "events": [
+                (shown.when(e.when), shown.href(CHRONOLOGY, e.key), e.title) for e in events
+            ],
+            "beside": [shown.actor(a) for a in self._beside(actor_id, events, shown)],
+        }
+
+    def _beside(self, actor_id: str, events: list[TimelineEntry], shown: Presenter) -> list[str]:
+        """Other actors in the same paragraphs or events, most often first."""
+        mentions = self.analysis.mentions.get(actor_id, [])
         beside: dict[str, int] = defaultdict(int)
         for place in {(m.source_id, m.block_anchor) for m in mentions}:
             for other_id in self._actors_at[place]:
-                if other_id != actor.id:
+                if other_id != actor_id:
                     beside[other_id] += 1
         for entry in events:
             for other_id in entry.actors:
-                if other_id != actor.id:
+                if other_id != actor_id:
                     beside[other_id] += 1
-        return {
-            "actor": actor,
-            "said": self._said_by(actor.id),
-            "mentions": mentions,
-            "events": events,
-            "beside": sorted(beside, key=lambda a: (-beside[a], self.actors[a].name)),
-        }
+        name = by_name(shown)
+        return sorted(beside, key=lambda a: (-beside[a], name(a)))
 
-    def _actors_context(self) -> dict[str, Any]:
-        groups: dict[str, dict[str, list[Actor]]] = {}
-        for kind in ("person", "organisation", "group"):
+    def _actors(self, shown: Presenter, _ident: str) -> dict[str, Any]:
+        groups = []
+        for kind in KINDS:
             by_affiliation: dict[str, list[Actor]] = defaultdict(list)
             for actor in self.analysis.dossier.actors:
                 if actor.kind == kind:
                     by_affiliation[actor.affiliation or "—"].append(actor)
-            if by_affiliation:
-                groups[kind] = {
-                    k: sorted(v, key=lambda a: a.name) for k, v in sorted(by_affiliation.items())
-                }
+            if not by_affiliation:
+                continue
+            affiliations = [
+                (affiliation, [self._actor_row(shown, a) for a in sorted(v, key=lambda a: a.name)])
+                for affiliation, v in sorted(by_affiliation.items())
+            ]
+            groups.append((kind, self.labels[f"kind_{kind}"], affiliations))
         return {"groups": groups}
 
-    # --- chronology --------------------------------------------------------------------------
+    def _actor_row(self, shown: Presenter, actor: Actor) -> tuple[Link, Localized | None, str]:
+        quoted = len(self.analysis.said_by(actor.id))
+        mentioned = len(self.analysis.mentions.get(actor.id, []))
+        counts = (
+            f"{shown.count(quoted, 'quotations_count')}, {shown.count(mentioned, 'mentions_count')}"
+        )
+        return shown.actor(actor.id), actor.roles[0].title if actor.roles else None, counts
 
-    def _timeline(self) -> list[TimelineEntry]:
-        entries: list[TimelineEntry] = []
-        for event in self.analysis.events_sorted():
-            entries.append(self._entry(event))
-        for view in self.analysis.sources.values():
-            if view.published is None:
-                continue
-            title = view.source.title
-            entries.append(
-                TimelineEntry(
-                    f"publication-{view.source.id}",
-                    view.published,
-                    Localized(
-                        fr=f"{LABELS['fr']['publication']} : {title.pick('fr')}",
-                        en=f"{LABELS['en']['publication']}: {title.pick('en')}",
-                    ),
-                    None,
-                    [view.source.agency] if view.source.agency else [],
-                    [view.source.id],
-                    [],
-                    is_publication=True,
-                )
+    def _chronology(self, shown: Presenter, _ident: str) -> dict[str, Any]:
+        chips = sorted({a for e in self.timeline for a in e.actors}, key=by_name(shown))
+        timeline = layout(self.timeline, self.lang)
+        description = ""
+        if timeline is not None:
+            description = self.labels["timeline_desc"].format(
+                first=_day_text(timeline.first, self.lang),
+                last=_day_text(timeline.last, self.lang),
             )
-        entries.sort(key=lambda e: (e.when.sort_key(), e.is_publication, e.key))
-        return entries
+        months = [
+            (
+                month.label,
+                month.key,
+                [(day.label, [self._entry(shown, e) for e in day.entries]) for day in month.days],
+            )
+            for month in by_month(self.timeline, self.lang)
+        ]
+        return {
+            "months": months,
+            "tl": timeline,
+            "tl_desc": description,
+            "chips": [(a, self.analysis.actors[a].name) for a in chips],
+        }
 
-    def _entry(self, event: Event) -> TimelineEntry:
-        return TimelineEntry(
-            event.id,
-            event.when,
-            event.title,
-            event.text,
-            list(event.actors),
-            list(event.sources),
-            self.analysis.datings.get(event.id, []),
+    def _entry(self, shown: Presenter, entry: TimelineEntry) -> EntryShown:
+        when = entry.when
+        qualifiers = [self.labels[q] for q in ("approximate", "uncertain") if getattr(when, q)]
+        if when.precision != "day":
+            qualifiers.append(self.labels[f"precision_{when.precision}"])
+        sources = []
+        for source_id in entry.sources:
+            dating = entry.dating_in(source_id)
+            anchor = dating.block_anchor if dating else None
+            lang = self.analysis.sources[source_id].source.language
+            sources.append(
+                (shown.source(source_id, anchor), dating.phrase if dating else None, lang)
+            )
+        return EntryShown(
+            entry.key,
+            entry.is_publication,
+            " ".join(entry.actors),
+            shown.when(when),
+            qualifiers,
+            entry.title,
+            entry.text,
+            [shown.actor(a) for a in entry.actors],
+            sources,
         )
 
-    def _months(
-        self, entries: list[TimelineEntry]
-    ) -> list[tuple[str, str, list[tuple[str, str, list[TimelineEntry]]]]]:
-        """[(month label, iso month, [(group label, iso, entries)])] in order."""
-        months: dict[str, tuple[str, dict[str, tuple[str, list[TimelineEntry]]]]] = {}
-        for entry in entries:
-            start = entry.when.start
-            if start.month is None:
-                month_key, month_label = f"{start.year:04d}", str(start.year)
-            else:
-                month_key = f"{start.year:04d}-{start.month:02d}"
-                month_label = parse_date(month_key).text(self.lang)
-            groups = months.setdefault(month_key, (month_label, {}))[1]
-            if (
-                entry.when.precision == "day"
-                and not entry.when.is_interval
-                and not entry.when.start.qualifier
-            ):
-                group_key = entry.when.iso()
-                group_label = entry.when.text(self.lang)
-            else:
-                group_key = entry.when.raw
-                group_label = entry.when.text(self.lang)
-            groups.setdefault(group_key, (group_label, []))[1].append(entry)
-        return [
-            (label, key, [(g_label, g_key, items) for g_key, (g_label, items) in groups.items()])
-            for key, (label, groups) in months.items()
-        ]
+
+def _day_text(day: date, lang: Lang) -> str:
+    return parse_date(day.isoformat()).text(lang)
+
+
+def _wikidata(actor: Actor) -> Link | None:
+    if not actor.wikidata:
+        return None
+    return Link(actor.wikidata, f"https://www.wikidata.org/wiki/{actor.wikidata}")

@@ -1,0 +1,183 @@
+"""The editor's warnings about analysed texts, each naming the file, the line and the fix.
+
+Called by `analysis` with the facts that `textpass` and `crosslinks` found (offsets,
+ids, indexes into the YAML lists); this module only words them, as `Problem`s in the
+one format of `problems.py`. Warnings are things an editor may fix later; with
+`--strict` they stop the build.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+
+from .loading import LoadedDossier, display_path
+from .model import Gloss
+from .normalise import normalise_pattern
+from .problems import Problem
+from .textpass import TextResult
+from .views import Mention, SourceView
+
+
+def text_warnings(result: TextResult) -> list[Problem]:
+    """What a reader could not see or would see wrong in one text."""
+    view, findings = result.view, result.findings
+    file, text = view.file, view.parsed.text
+    warnings: list[Problem] = []
+    if findings.empty:
+        warnings.append(_warn(file, None, None, "this text is empty: its page will be blank"))
+    if findings.bidi is not None:
+        offset, char = findings.bidi
+        warnings.append(
+            _warn(
+                file,
+                *_line_col(text, offset),
+                f"invisible bidirectional control character U+{ord(char):04X}: it can "
+                "reorder what readers see; remove it unless the text needs it",
+            )
+        )
+    for item in findings.unbalanced:
+        warnings.append(
+            _warn(
+                file,
+                *_line_col(text, item.offset),
+                f"unbalanced `{item.char}`: this guillemet has no partner in its paragraph; "
+                "the quotation is not shown as one",
+            )
+        )
+    for quote in view.quotes:
+        if quote.status in ("unglossed", "partial"):
+            what = "has no gloss" if quote.status == "unglossed" else "is only partly glossed"
+            warnings.append(
+                _warn(
+                    file,
+                    *_line_col(text, quote.quotation.start),
+                    f"quotation «{short(quote.text)}» {what}: add a gloss for it under "
+                    f"`glosses:` (`dossier quotes {view.source.id}` prints a stub), "
+                    "or list it under `no_original:`",
+                )
+            )
+    return warnings
+
+
+def gloss_not_found(
+    loaded: LoadedDossier,
+    index: int,
+    views: Mapping[str, SourceView],
+    stray: tuple[str, int] | None,
+    replaced_in: list[str],
+) -> Problem:
+    """A gloss that pairs no quotation: outside « », replaced everywhere, or a near miss."""
+    gloss = loaded.dossier.glosses[index]
+    path, where = ("glosses", index, "fr"), f"glosses[{index}].fr"
+    if stray:
+        message = (
+            f"{where}: «{short(gloss.fr)}» appears in {stray[0]}:{stray[1]} but not "
+            "between « »: a gloss pairs a quotation only"
+        )
+    elif replaced_in:
+        message = (
+            f"{where}: «{short(gloss.fr)}» is quoted only in {', '.join(replaced_in)}, where "
+            f"{_replacing(loaded, gloss)} restricted to that text replaces it: remove this "
+            "gloss, or keep it for texts that quote these words later"
+        )
+    else:
+        scope = f" of {', '.join(gloss.sources)}" if gloss.sources else ""
+        message = (
+            f"{where}: «{short(gloss.fr)}» is not found in any quotation{scope}"
+            f"{_nearest(gloss, views)}"
+        )
+    return loaded.marks.problem(path, message, severity="warning")
+
+
+def _replacing(loaded: LoadedDossier, gloss: Gloss) -> str:
+    wanted = normalise_pattern(gloss.fr)
+    others = [
+        f"`{other.id}` (line {loaded.marks.at(('glosses', i, 'id'))[0]})"
+        for i, other in enumerate(loaded.dossier.glosses)
+        if other.sources and normalise_pattern(other.fr) == wanted
+    ]
+    return "the gloss " + ", ".join(others) if len(others) == 1 else "a gloss"
+
+
+def _nearest(gloss: Gloss, views: Mapping[str, SourceView]) -> str:
+    wanted = normalise_pattern(gloss.fr)
+    best: tuple[float, str] | None = None
+    for view in views.values():
+        if gloss.sources and view.source.id not in gloss.sources:
+            continue
+        for quote in view.quotes:
+            ratio = difflib.SequenceMatcher(None, wanted, normalise_pattern(quote.text)).ratio()
+            if best is None or ratio > best[0]:
+                best = (ratio, f"«{short(quote.text)}» ({view.file}:{quote.line})")
+    return f"; nearest passage: {best[1]}" if best and best[0] > 0.3 else ""
+
+
+def ambiguous_alias(loaded: LoadedDossier, key: str, actors: Iterable[str]) -> Problem:
+    names = ", ".join(actors)
+    for i, actor in enumerate(loaded.dossier.actors):
+        for lang, alias in actor.aliases.all():
+            if normalise_pattern(alias) == key:
+                j = actor.aliases.of(lang).index(alias)
+                return loaded.marks.problem(
+                    ("actors", i, "aliases", lang, j),
+                    f"alias «{alias}» belongs to several actors ({names}); "
+                    "its mentions are not linked: make it more specific in one of them",
+                    severity="warning",
+                )
+    where = display_path(loaded.annotations_file)
+    return _warn(where, None, None, f"«{key}» names several actors ({names})")
+
+
+def post_missing(loaded: LoadedDossier, index: int) -> Problem:
+    post = loaded.dossier.glosses[index].post or ""
+    return loaded.marks.problem(
+        ("glosses", index, "post"),
+        f"glosses[{index}].post: «{short(post)}» is in no English post of the texts",
+        severity="warning",
+    )
+
+
+def dating_missing(loaded: LoadedDossier, i: int, j: int) -> Problem:
+    dating = loaded.dossier.events[i].dated_by[j]
+    return loaded.marks.problem(
+        ("events", i, "dated_by", j, "phrase"),
+        f"events[{i}].dated_by[{j}].phrase: «{dating.phrase}» is not in the text "
+        f"`{dating.source}`; copy the words as the text gives them",
+        severity="warning",
+    )
+
+
+def unreferenced_actors(
+    loaded: LoadedDossier, mentions: Mapping[str, list[Mention]]
+) -> list[Problem]:
+    dossier = loaded.dossier
+    referenced = set(mentions) | {g.speaker for g in dossier.glosses}
+    referenced.update(s.agency for s in dossier.sources if s.agency)
+    for event in dossier.events:
+        referenced.update(event.actors)
+    return [
+        loaded.marks.problem(
+            ("actors", index, "id"),
+            f"actors[{index}]: `{actor.id}` is never mentioned, quoted or in an event: add "
+            "the words the texts use for them under `aliases:`, or remove the actor",
+            severity="warning",
+        )
+        for index, actor in enumerate(dossier.actors)
+        if actor.id not in referenced
+    ]
+
+
+def short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _warn(file: str, line: int | None, column: int | None, message: str) -> Problem:
+    return Problem(file, line, column, message, "warning")
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column

@@ -1,0 +1,196 @@
+"""The pieces every generated page shows, prepared in Python for one interface language.
+
+Used by `render`: links with their relative address, dates as text at their precision,
+a gloss's facts, and each block's inline content with its quotations resolved to their
+glosses. Templates receive these and only lay them out: no template looks a record up,
+picks a language, filters a list or builds a link.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import urlsplit
+
+from .analysis import Analysis
+from .dates import DateValue, parse_date
+from .labels import LABELS, with_colon
+from .langs import Lang
+from .model import Gloss, Localized
+from .pages import PageKey
+from .views import MentionNode, Node, QuoteNode, QuoteView, TextNode
+
+FIDELITIES = ("verbatim", "condensed", "paraphrase", "unverified")
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class When:
+    """A date as shown: one (iso, text) part, or two for an interval."""
+
+    parts: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Fidelity:
+    key: str
+    label: str
+    help: str
+
+
+@dataclass(frozen=True)
+class GlossCard:
+    """The facts about one gloss: who, when, where, how faithful, from where."""
+
+    speaker: Link
+    said: When | None
+    where: Localized | None
+    fidelity: Fidelity
+    provenance: list[Link]
+    note: Localized | None
+    post: Link | None
+
+
+@dataclass(frozen=True)
+class QuoteShown:
+    """One quotation of a text, with what the reader can open about it."""
+
+    anchor: str
+    status: str
+    gloss_id: str = ""
+    fidelity: Fidelity | None = None
+    english: list[str] = field(default_factory=list)
+    cards: list[GlossCard] = field(default_factory=list)
+    reason: Localized | None = None  # why it has no English original
+
+
+@dataclass(frozen=True)
+class Inline:
+    kind: Literal["text", "mention", "quote"]
+    text: str = ""
+    href: str = ""
+    quote: QuoteShown | None = None
+    children: list[Inline] = field(default_factory=list)
+
+
+def relative_url(target: str, current: str) -> str:
+    """Site-relative `target` as seen from the page at site-relative `current`."""
+    base = current if current.endswith("/") or not current else posixpath.dirname(current) + "/"
+    path, _, fragment = target.partition("#")
+    relative = posixpath.relpath("/" + path, "/" + base) if path else ""
+    if path.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    if relative == "./" and fragment:
+        relative = ""
+    return relative + (f"#{fragment}" if fragment else "")
+
+
+def host(url: str) -> str:
+    return urlsplit(url).netloc.removeprefix("www.")
+
+
+class Presenter:
+    """Prepares shared pieces for the page at `current_url`, in one interface language."""
+
+    def __init__(
+        self, analysis: Analysis, lang: Lang, urls: dict[PageKey, str], current_url: str
+    ) -> None:
+        self.analysis = analysis
+        self.lang = lang
+        self.labels = LABELS[lang]
+        self.urls = urls
+        self.current_url = current_url
+
+    def href(self, key: PageKey, anchor: str | None = None) -> str:
+        target = self.urls[key] + (f"#{anchor}" if anchor else "")
+        return relative_url(target, self.current_url)
+
+    def actor(self, actor_id: str) -> Link:
+        return Link(self.analysis.actors[actor_id].name, self.href(PageKey.actor(actor_id)))
+
+    def source(self, source_id: str, anchor: str | None = None) -> Link:
+        title = self.analysis.sources[source_id].source.title.pick(self.lang)
+        return Link(title or source_id, self.href(PageKey.source(source_id), anchor))
+
+    def when(self, value: DateValue | str | None) -> When | None:
+        if value is None:
+            return None
+        date = parse_date(value) if isinstance(value, str) else value
+        if date.end is not None:
+            return When(
+                (
+                    (date.start.iso(), date.start.text(self.lang)),
+                    (date.end.iso(), date.end.text(self.lang)),
+                )
+            )
+        return When(((date.iso(), date.text(self.lang)),))
+
+    def fidelity(self, key: str) -> Fidelity:
+        return Fidelity(key, self.labels[f"fid_{key}"], self.labels[f"fid_{key}_help"])
+
+    def count(self, number: int, key: str) -> str:
+        """`2 citations`, `1 citation`; French takes the singular for 0 too."""
+        singular = number < 2 if self.lang == "fr" else number == 1
+        return f"{number} {self.labels[key + '_one' if singular else key]}"
+
+    def colon(self, key: str) -> str:
+        """A label followed by the colon of the interface language: «Dit par :», "Said by:"."""
+        return with_colon(self.lang, self.labels[key])
+
+    def card(self, gloss: Gloss) -> GlossCard:
+        post = self.analysis.posts.get(gloss.id)
+        return GlossCard(
+            speaker=self.actor(gloss.speaker),
+            said=self.when(gloss.said),
+            where=gloss.where,
+            fidelity=self.fidelity(gloss.fidelity),
+            provenance=[Link(host(url), url) for url in gloss.provenance],
+            note=gloss.note,
+            post=Link(
+                self.labels["post_link"],
+                self.href(PageKey.source(post.source_id), post.block_anchor),
+            )
+            if post
+            else None,
+        )
+
+    def quote(self, view: QuoteView) -> QuoteShown:
+        if view.uses:
+            glosses = [self.analysis.glosses[use.gloss_id] for use in view.uses]
+            return QuoteShown(
+                view.anchor,
+                view.status,
+                gloss_id=glosses[0].id,
+                fidelity=self.fidelity(glosses[0].fidelity),
+                english=[g.en for g in glosses if g.en],
+                cards=[self.card(g) for g in glosses],
+            )
+        if view.no_original is not None:
+            reason = self.analysis.no_original(view.no_original).reason
+            return QuoteShown(view.anchor, "no_original", reason=reason)
+        return QuoteShown(view.anchor, view.status)
+
+    def inline(self, nodes: tuple[Node, ...]) -> list[Inline]:
+        return [self._inline(node) for node in nodes]
+
+    def _inline(self, node: Node) -> Inline:
+        if isinstance(node, TextNode):
+            return Inline("text", node.text)
+        children = self.inline(node.children)
+        if isinstance(node, MentionNode):
+            href = self.href(PageKey.actor(node.actor_id))
+            return Inline("mention", href=href, children=children)
+        assert isinstance(node, QuoteNode)
+        return Inline("quote", quote=self.quote(node.quote), children=children)
+
+
+def by_name(presenter: Presenter) -> Callable[[str], str]:
+    """Sort key of actor ids by the actor's name."""
+    return lambda actor_id: presenter.analysis.actors[actor_id].name

@@ -1,0 +1,126 @@
+"""The analysis of one text, as a pure function of the text, its record and the patterns.
+
+Called by `analysis` for every text (through `textcache` under `mkdocs serve`). Named
+steps, each in its own module: parse the agency copy (`texts`), find the quotations of
+its French blocks (`quotes`), scan it once with the dossier's matcher (`matching`),
+pair quotations with glosses (`assign`), link actor mentions (`mentions`), nest both
+into each block's inline tree (`inline`). Nothing here builds a message: what the
+editor should hear about is returned as findings, worded by `diagnostics`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .anchors import block_anchors
+from .assign import assign_glosses
+from .dates import parse_date
+from .inline import inline_tree
+from .langs import Lang
+from .matching import Matcher
+from .mentions import link_mentions
+from .model import Source
+from .normalise import normalise
+from .quotes import Quotation, Unbalanced, find_quotations
+from .texts import ParsedText, parse_text
+from .views import BlockView, Mention, QuoteView, SourceView
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class TextFindings:
+    """What the editor may need to fix in one text, as facts (offsets, ids)."""
+
+    empty: bool
+    bidi: tuple[int, str] | None  # offset and character of an invisible direction control
+    unbalanced: tuple[Unbalanced, ...]
+    stray: tuple[tuple[str, int], ...]  # (gloss id, line) of a gloss's words outside « »
+    overridden: tuple[str, ...]  # general gloss ids replaced here by a restricted one
+    ambiguous: tuple[tuple[str, tuple[str, ...]], ...]  # (folded alias, actor ids)
+
+
+@dataclass(frozen=True)
+class TextResult:
+    """Everything the analysis of one text yields."""
+
+    view: SourceView
+    folded: str  # the folded text, where `textcache` looks for changed patterns
+    findings: TextFindings
+
+
+def analyse_text(source: Source, text: str, file: str, matcher: Matcher) -> TextResult:
+    """Blocks, quotations, gloss uses, mentions and findings of one text."""
+    overrides = tuple((b.starts_with, b.lang) for b in source.blocks)
+    parsed = parse_cached(text, source.language, overrides)
+    anchors = block_anchors(parsed.blocks)
+    quotations, unbalanced = _quotations(parsed)
+    norm = normalise(parsed.text)
+    hits = matcher.scan(norm, source.id)
+    assigned = assign_glosses(parsed, quotations, hits, anchors, source.id)
+    linked = link_mentions(parsed, hits, anchors, source.id)
+    blocks = _blocks(parsed, anchors, assigned.quotes, linked.mentions)
+    published_raw = source.published or parsed.date_marker
+    view = SourceView(
+        source,
+        file,
+        parsed,
+        blocks,
+        tuple(assigned.quotes),
+        tuple(linked.mentions),
+        parse_date(published_raw) if published_raw else None,
+    )
+    bidi = _BIDI.search(parsed.text)
+    findings = TextFindings(
+        empty=not parsed.blocks,
+        bidi=(bidi.start(), bidi.group()) if bidi else None,
+        unbalanced=tuple(unbalanced),
+        stray=tuple(assigned.stray),
+        overridden=tuple(dict.fromkeys(assigned.overridden)),
+        ambiguous=tuple(linked.ambiguous),
+    )
+    return TextResult(view, norm.text, findings)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_cached(text: str, lang: Lang, overrides: tuple[tuple[str, Lang], ...]) -> ParsedText:
+    """Parsing depends only on the text and its settings: under `mkdocs serve`, an edit
+    to a gloss or an actor does not parse the texts again."""
+    return parse_text(text, default_lang=lang, overrides=dict(overrides))
+
+
+def _quotations(parsed: ParsedText) -> tuple[list[Quotation], list[Unbalanced]]:
+    """The quotations of every French block, and the guillemets left unpaired."""
+    quotations: list[Quotation] = []
+    unbalanced: list[Unbalanced] = []
+    for index, block in enumerate(parsed.blocks):
+        if block.lang != "fr":
+            continue
+        found, unpaired = find_quotations(parsed.text, block.start, block.end, index)
+        quotations.extend(found)
+        unbalanced.extend(unpaired)
+    return quotations, unbalanced
+
+
+def _blocks(
+    parsed: ParsedText, anchors: list[str], quotes: list[QuoteView], mentions: list[Mention]
+) -> tuple[BlockView, ...]:
+    quotes_by_block: dict[int, list[QuoteView]] = defaultdict(list)
+    for quote in quotes:
+        quotes_by_block[quote.quotation.block].append(quote)
+    mentions_by_block: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        mentions_by_block[mention.block_anchor].append(mention)
+    return tuple(
+        BlockView(
+            block,
+            anchors[index],
+            inline_tree(
+                parsed.text, block, quotes_by_block[index], mentions_by_block[anchors[index]]
+            ),
+        )
+        for index, block in enumerate(parsed.blocks)
+    )
