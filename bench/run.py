@@ -59,7 +59,7 @@ def make_baseline(project: Path, out: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         title = json.dumps(str(escape(renderer.title(key))), ensure_ascii=False)
         target.write_text(f"---\ntitle: {title}\n---\n\n{renderer.page(key, urls[key])}\n", "utf-8")
-    sources = [paths[k] for k in paths if k.startswith("source:")]
+    sources = [k.path for k in keys if k.kind == "source"]
     nav_sources = sources if len(sources) <= NAV_SOURCES_LIMIT else "sources/index.md"
     config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
     config["plugins"] = [p for p in config["plugins"] if p != "dossier"]

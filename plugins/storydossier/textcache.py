@@ -40,10 +40,13 @@ class AnalysisCache:
         """The analysis of one text: kept if still valid, computed otherwise."""
         key: KeptKey = (source.model_dump_json(), file, text)
         kept = self._results.get(source.id)
-        if kept is not None and kept[0] == key:
-            if not any(pattern in kept[1].folded for pattern in self._changed):
-                self.reused += 1
-                return kept[1]
+        if (
+            kept is not None
+            and kept[0] == key
+            and not any(pattern in kept[1].folded for pattern in self._changed)
+        ):
+            self.reused += 1
+            return kept[1]
         result = analyse_text(source, text, file, matcher)
         self.analysed += 1
         self._results[source.id] = (key, result)
