@@ -1,44 +1,15 @@
-"""Shared fixtures: a private copy of the shipped project, and real MkDocs builds of it."""
+"""Shared fixtures: a private copy of the shipped project, real MkDocs builds of it, one
+Chromium. The helpers they use live in project_support.py, which tests import."""
 
 from __future__ import annotations
 
-import logging
-import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, serve
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, PluginError
-
-REPO = Path(__file__).resolve().parent.parent
-SHIPPED = ("mkdocs.yml", "content", "dossier")
-
-
-@dataclass
-class BuildResult:
-    site: Path
-    warnings: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # what MkDocs logged at ERROR level
-    error: str | None = None  # the exception that stopped the build
-    url: str = ""  # where the site is served, for browser tests
-
-    def html(self, relative: str) -> str:
-        return (self.site / relative).read_text(encoding="utf-8")
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in SHIPPED:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copy2(source, target / name)
-    return target
+from project_support import BuildResult, copy_project, run_build
 
 
 @pytest.fixture
@@ -51,37 +22,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     copied = copy_project(tmp_path / "project")
     monkeypatch.chdir(copied)
     return copied
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.warnings: list[str] = []
-        self.errors: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        target = self.warnings if record.levelno == logging.WARNING else self.errors
-        target.append(record.getMessage())
-
-
-def run_build(project_dir: Path, *, strict: bool = True, **overrides) -> BuildResult:
-    """Build `project_dir` as `mkdocs build [--strict]` would; collect warnings and errors."""
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    site = project_dir / "site"
-    result = BuildResult(site)
-    try:
-        config = load_config(
-            str(project_dir / "mkdocs.yml"), strict=strict, site_dir=str(site), **overrides
-        )
-        build(config)
-    except (PluginError, Abort) as error:
-        result.error = str(error)
-    finally:
-        logger.removeHandler(handler)
-    result.warnings, result.errors = handler.warnings, handler.errors
-    return result
 
 
 @pytest.fixture
@@ -116,3 +56,12 @@ def browser():
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh browser page at 1280 x 900, closed after the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from browser_support import serve
-from conftest import REPO
+from project_support import REPO
 
 pytestmark = pytest.mark.browser
 

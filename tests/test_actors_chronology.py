@@ -11,8 +11,8 @@ import icalendar
 import jsonschema
 import pytest
 import yaml
-from conftest import REPO
 from htmltext import visible_article_text
+from project_support import REPO
 
 ANNOTATIONS = yaml.safe_load((REPO / "dossier" / "annotations.yml").read_text(encoding="utf-8"))
 ACTORS = {a["id"]: a for a in ANNOTATIONS["actors"]}
@@ -176,6 +176,18 @@ def test_the_interface_in_english(project, build_project):
     assert "English originals" in result.html("sources/lettre-retrait-irak-ats/index.html")
     actor = visible_article_text(result.html("actors/milley/index.html"))
     assert "What they said" in actor and "Ce qu'il ou elle a dit" not in actor
+    # English punctuation: no space before a colon, "; " between titles
+    assert "Quoted in: " in actor and "Quoted in :" not in actor
+    assert "Filter by actor:</span>" in chronology
+    assert re.search(r"Texts: [^\n]+; ", visible_article_text(chronology))
+    assert " : " not in actor
+
+
+def test_the_interface_in_french_keeps_its_spaced_colon(shipped_site):
+    """The twin of the English check: French sets a space before the colon."""
+    actor = visible_article_text(shipped_site.html("actors/milley/index.html"))
+    assert "Cité dans : " in actor
+    assert "Cité dans:" not in actor
 
 
 def test_label_tables_have_the_same_keys():

@@ -30,12 +30,10 @@ EARLY_SCRIPT_START = (
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    opened.add_init_script(COLLECT_SHIFTS)
-    yield opened
-    context.close()
+def page(page):
+    """The shared 1280 x 900 page, counting layout shifts from its first paint."""
+    page.add_init_script(COLLECT_SHIFTS)
+    return page
 
 
 def hold_script(page) -> list:

@@ -17,14 +17,6 @@ def base_url(shipped_site):
     return shipped_site.url
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    yield opened
-    context.close()
-
-
 def choose(page, label: str) -> None:
     page.get_by_role("button", name=label, exact=True).click()
 

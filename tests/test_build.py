@@ -113,7 +113,7 @@ BROKEN_EDITS = {
 @pytest.fixture(scope="module")
 def built_once(tmp_path_factory):
     """A project with a good site/ built by the real `mkdocs` command."""
-    from conftest import copy_project
+    from project_support import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("cli") / "project")
     done = _mkdocs(project)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 import yaml
-from conftest import REPO
+from project_support import REPO
 from storydossier.cli import main, schema_text
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from project_support import copy_project, replace_in_file
 from storydossier.analysis import Analysis, analyse
 from storydossier.exports.dossier_json import dossier_json
 from storydossier.loading import load_dossier
@@ -47,10 +47,7 @@ Edit = Callable[[Path], None]
 
 def replace_in(name: str, old: str, new: str) -> Edit:
     def edit(folder: Path) -> None:
-        path = folder / name
-        text = path.read_text("utf-8")
-        assert old in text, f"{old!r} not in {name}"
-        path.write_text(text.replace(old, new, 1), "utf-8")
+        replace_in_file(folder / name, old, new)
 
     return edit
 

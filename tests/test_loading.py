@@ -8,25 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from project_support import load_problems, replace_in_file
 from storydossier.loading import load_dossier
-from storydossier.problems import DossierError
 
 
 def edit(project: Path, old: str, new: str, count: int = 1) -> int:
     """Replace `old` in the copy's annotations.yml; return the 1-based line of the edit."""
-    path = project / "dossier" / "annotations.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-    return line
+    return replace_in_file(project / "dossier" / "annotations.yml", old, new, count)
 
 
-def problems_of(project: Path) -> list[str]:
-    with pytest.raises(DossierError) as caught:
-        load_dossier(project / "dossier")
-    return [str(p) for p in caught.value.problems]
+problems_of = load_problems
 
 
 def test_shipped_dossier_loads_clean(project):

@@ -8,10 +8,10 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from browser_support import free_port, screenshot
-from conftest import copy_project, run_build
 from linkcheck import LinkParser
 from nginx_support import nginx_serving, site_url
 from playwright.sync_api import expect
+from project_support import copy_project, run_build
 
 pytestmark = pytest.mark.nginx
 

@@ -7,8 +7,8 @@ import re
 import pytest
 import yaml
 from browser_support import screenshot
-from conftest import REPO
 from linkcheck import crawl
+from project_support import REPO
 
 ANNOTATIONS = yaml.safe_load((REPO / "dossier" / "annotations.yml").read_text(encoding="utf-8"))
 YAML_URLS = {u for g in ANNOTATIONS["glosses"] for u in g.get("provenance", [])}

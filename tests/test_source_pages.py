@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 import yaml
-from conftest import REPO
 from htmltext import visible_article_text
+from project_support import REPO
 
 ANNOTATIONS = yaml.safe_load((REPO / "dossier" / "annotations.yml").read_text(encoding="utf-8"))
 GLOSSES = {g["id"]: g for g in ANNOTATIONS["glosses"]}

@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("-o", "--output", default=str(SCHEMA_PATH), help="file, or - for stdout")
     schema.set_defaults(run=_schema)
     args = parser.parse_args(argv)
-    return args.run(args)
+    return int(args.run(args))
 
 
 if __name__ == "__main__":

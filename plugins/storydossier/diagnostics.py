@@ -76,9 +76,10 @@ def gloss_not_found(
             "between « »: a gloss pairs a quotation only"
         )
     elif replaced_in:
+        texts = "that text" if len(replaced_in) == 1 else "those texts"
         message = (
             f"{where}: «{short(gloss.fr)}» is quoted only in {', '.join(replaced_in)}, where "
-            f"{_replacing(loaded, gloss)} restricted to that text replaces it: remove this "
+            f"{_replacing(loaded, gloss)} written for {texts} replaces it: remove this "
             "gloss, or keep it for texts that quote these words later"
         )
     else:

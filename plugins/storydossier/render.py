@@ -57,7 +57,7 @@ class EntryShown:
     title: Localized
     text: Localized | None
     actors: list[Link]
-    sources: list[tuple[Link, str | None, str]]  # link, dating phrase, its language
+    sources: list[tuple[Link, str | None, Lang]]  # link, dating phrase, its language
 
 
 class Renderer:

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .chronology import TimelineEntry
+from .langs import Lang
+
 WIDTH = 800
 PAD = 36
 ABBREVIATIONS = {
@@ -65,12 +68,12 @@ class Timeline:
     last: date
 
 
-def _short(day: date, lang: str) -> str:
+def _short(day: date, lang: Lang) -> str:
     return f"{day.day} {ABBREVIATIONS[lang][day.month - 1]}"
 
 
-def layout(entries: list, lang: str) -> Timeline | None:
-    """`entries` have `.key`, `.when` (DateValue), `.title`, `.actors`, `.is_publication`."""
+def layout(entries: list[TimelineEntry], lang: Lang) -> Timeline | None:
+    """Rows and ticks of the chronology's entries, in time order."""
     if not entries:
         return None
     first = min(e.when.earliest for e in entries)

@@ -8,13 +8,14 @@ and tags that would build Python objects. Dates stay strings: EDTF is parsed lat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import DossierError, Problem
+from .problems import DossierError, Problem, Severity
 
 Path = tuple[str | int, ...]
 
@@ -35,10 +36,13 @@ class _AliasRefused(yaml.MarkedYAMLError):
 class _Loader(yaml.SafeLoader):
     """SafeLoader without timestamps (dates stay text) and without aliases."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise _AliasRefused(None, None, "alias refused", event.start_mark)
+            # types-PyYAML leaves peek_event unannotated; it returns the next event
+            peek: Callable[[], yaml.Event] = self.peek_event
+            event = peek()
+            mark = event.start_mark if isinstance(event.start_mark, yaml.error.Mark) else None
+            raise _AliasRefused(None, None, "alias refused", mark)
         return super().compose_node(parent, index)
 
 
@@ -50,7 +54,7 @@ _Loader.yaml_implicit_resolvers = _RESOLVERS
 
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _FastLoader(yaml.CSafeLoader):  # type: ignore[misc, name-defined]
+    class _FastLoader(yaml.CSafeLoader):
         """libyaml's C composer (about 10x faster). It does not expand aliases: an aliased
         node is the same object as its anchor's, which `_Builder` detects and refuses."""
 
@@ -80,7 +84,9 @@ class Marks:
             probe = probe[:-1]
         return self.values.get((), (None, None))
 
-    def problem(self, path: Path, message: str, *, key: bool = False, severity="error") -> Problem:
+    def problem(
+        self, path: Path, message: str, *, key: bool = False, severity: Severity = "error"
+    ) -> Problem:
         line, column = self.at(path, key=key)
         return Problem(self.file, line, column, message, severity)
 

@@ -49,4 +49,4 @@ def chronology_ics(analysis: Analysis, lang: Lang) -> bytes:
         if notes:
             entry.add("description", "\n".join(notes))
         calendar.add_component(entry)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
