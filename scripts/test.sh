@@ -4,7 +4,8 @@
 #           tool downloads a browser), nginx (sub-path deployment test), a Java runtime
 #           (the Nu HTML Checker), Node.js and npm when absent, DejaVu fonts.
 #   npm:    axe-core, vnu-jar and lighthouse, pinned in package.json / package-lock.json.
-#   PyPI:   the package with its [test] extra.
+#   PyPI:   the package with its [test] extra, at the exact versions in constraints.txt
+#           (the set CI tested; DOSSIER_UNLOCKED=1 takes the newest allowed instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,8 +27,11 @@ fi
 if command -v systemctl >/dev/null 2>&1; then systemctl stop nginx >/dev/null 2>&1 || true; fi
 
 npm ci --no-audit --no-fund --loglevel=error  # errors shown, progress not
-python -m pip install -q --disable-pip-version-check -e '.[test]'
+lock=(--constraint constraints.txt)
+if [ "${DOSSIER_UNLOCKED:-0}" = 1 ]; then lock=(); fi
+python -m pip install -q --disable-pip-version-check "${lock[@]}" -e '.[test]'
 export NO_MKDOCS_2_WARNING=1
 ruff check plugins tests bench
 ruff format --check plugins tests bench
+mypy  # configured in pyproject.toml: --strict on plugins/
 python -m pytest "$@"

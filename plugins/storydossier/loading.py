@@ -354,64 +354,19 @@ def _read_sources(
     warnings: list[Problem],
 ) -> dict[str, str]:
     sources_dir = folder / SOURCES_DIR
-    real_dir = sources_dir.resolve()
     available = sorted(p.name for p in sources_dir.glob("*.txt")) if sources_dir.is_dir() else []
     texts: dict[str, str] = {}
     declared: set[str] = set()
     for index, source in enumerate(dossier.sources):
-        path_key = ("sources", index, "file")
-        where = f"sources[{index}].file"
-        relative = Path(source.file)
-        if relative.is_absolute() or ".." in relative.parts:
-            errors.append(
-                marks.problem(
-                    path_key,
-                    f"{where}: `{source.file}` must be a file name "
-                    f"inside {display_path(sources_dir)}/ (no `..`, no absolute path)",
-                )
-            )
-            continue
-        candidate = sources_dir / relative
-        resolved = candidate.resolve()
-        if not resolved.is_relative_to(real_dir):
-            errors.append(
-                marks.problem(
-                    path_key,
-                    f"{where}: `{source.file}` is a link to a file "
-                    f"outside {display_path(sources_dir)}/; copy the text in instead",
-                )
-            )
-            continue
-        if not candidate.is_file():
-            errors.append(
-                marks.problem(
-                    path_key,
-                    f"{where}: no file `{source.file}` in {display_path(sources_dir)}/"
-                    + (
-                        did_you_mean(source.file, available)
-                        or (f"; files there: {', '.join(available)}" if available else "")
-                    ),
-                )
-            )
-            continue
-        declared.add(resolved.name)
-        raw = candidate.read_bytes()
-        if len(raw) > MAX_TEXT_BYTES:
-            errors.append(
-                marks.problem(
-                    path_key,
-                    f"{where}: `{source.file}` is larger than "
-                    f"{MAX_TEXT_BYTES // 2**20} MB ({len(raw) / 2**20:.1f} MB); "
-                    "split it into several texts",
-                )
-            )
-            continue
         try:
-            texts[source.id] = _decode(raw, display_path(candidate))
+            path = _source_path(source, index, sources_dir, available, marks)
+            declared.add(path.resolve().name)
+            texts[source.id] = _read_text(path, source, index, marks)
         except DossierError as error:
             errors.extend(error.problems)
             continue
         _check_published(source, texts[source.id], marks, index, warnings)
+    real_dir = sources_dir.resolve()
     for name in available:
         if name not in declared and (sources_dir / name).resolve().is_relative_to(real_dir):
             warnings.append(
@@ -425,6 +380,43 @@ def _read_sources(
                 )
             )
     return texts
+
+
+def _source_path(
+    source: model.Source, index: int, sources_dir: Path, available: list[str], marks: Marks
+) -> Path:
+    """The text file of `source`, inside the sources folder; DossierError otherwise."""
+    where, shown = f"sources[{index}].file", display_path(sources_dir)
+    relative = Path(source.file)
+    if relative.is_absolute() or ".." in relative.parts:
+        message = f"`{source.file}` must be a file name inside {shown}/ (no `..`, no absolute path)"
+    elif not (sources_dir / relative).resolve().is_relative_to(sources_dir.resolve()):
+        message = f"`{source.file}` is a link to a file outside {shown}/; copy the text in instead"
+    elif not (sources_dir / relative).is_file():
+        message = f"no file `{source.file}` in {shown}/" + (
+            did_you_mean(source.file, available)
+            or (f"; files there: {', '.join(available)}" if available else "")
+        )
+    else:
+        return sources_dir / relative
+    raise DossierError([marks.problem(("sources", index, "file"), f"{where}: {message}")])
+
+
+def _read_text(path: Path, source: model.Source, index: int, marks: Marks) -> str:
+    """The text of `path`, decoded; DossierError if it is too large or not UTF-8."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_TEXT_BYTES:
+        raise DossierError(
+            [
+                marks.problem(
+                    ("sources", index, "file"),
+                    f"sources[{index}].file: `{source.file}` is larger than "
+                    f"{MAX_TEXT_BYTES // 2**20} MB ({len(raw) / 2**20:.1f} MB); "
+                    "split it into several texts",
+                )
+            ]
+        )
+    return _decode(raw, display_path(path))
 
 
 def _check_published(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files
@@ -199,10 +201,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             assert page is not None
             return page
 
-        def is_ours(item: Any) -> bool:
+        def is_ours(item: StructureItem) -> bool:
             if isinstance(item, Section):
                 return all(is_ours(child) for child in item.children)
-            return getattr(getattr(item, "file", None), "src_uri", None) in ours
+            return isinstance(item, Page) and item.file.src_uri in ours
 
         kept = [item for item in nav.items if not is_ours(item)]
         text_keys = [k for k in self.keys.values() if k.kind == "source"]
@@ -210,9 +212,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         sources_index = page_of(SOURCES)
         sources_index.title = self.renderer.labels["sources"]
         if len(sources) <= NAV_SOURCES_LIMIT:
-            section: Any = Section(self.renderer.labels["sources"], sources)
+            texts_section = Section(self.renderer.labels["sources"], sources)
             for page in sources:
-                page.parent = section
+                page.parent = texts_section
+            section: StructureItem = texts_section
         else:
             # Past a few dozen texts, listing each in the tree helps no reader and makes
             # every page render the whole list (quadratic): the tree shows their index.
@@ -274,7 +277,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             output, search_label=str(escape(labels["search"])), banner=banner, head=head
         )
 
-    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
         server.watch(str(Path(self.config.folder)))
         return server
 
@@ -287,7 +292,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return "en" if theme_lang.startswith("en") else "fr"
 
 
-def _pages(item: Any) -> list[Page]:
+def _pages(item: StructureItem) -> list[Page]:
     if isinstance(item, Section):
         return [p for child in item.children for p in _pages(child)]
     return [item] if isinstance(item, Page) else []
