@@ -10,12 +10,15 @@ An editor's tool beside `mkdocs serve`; it uses the core only (no site is built)
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import sys
 from pathlib import Path
 
 import yaml
 
+from . import placeholders
 from .analysis import Analysis, analyse
 from .loading import load_dossier
 from .model import Dossier
@@ -64,11 +67,12 @@ def _stub(fr: str, source_id: str, index: int) -> str:
     entry = {
         "id": f"{source_id}-citation-{index}",
         "fr": fr,
-        "en": "ENGLISH ORIGINAL, as reported",
-        "speaker": "ACTOR-ID",
-        "said": "YYYY-MM-DD",
-        "provenance": ["https://URL-THAT-REPORTS-THE-ENGLISH"],
-        "fidelity": "verbatim",
+        "en": placeholders.ENGLISH,
+        "speaker": placeholders.SPEAKER,
+        "said": placeholders.SAID,
+        "provenance": [placeholders.URL],
+        # nothing is claimed until the editor has checked the English against a source
+        "fidelity": "unverified",
     }
     dumped = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=1000)
     return "\n".join("  " + line for line in dumped.rstrip().splitlines())
@@ -94,7 +98,12 @@ def _quotes(args: argparse.Namespace) -> int:
             if quote.status == "unglossed":
                 stubs.append(_stub(quote.text, source_id, len(stubs) + 1))
     if stubs:
-        print("\n# Paste under `glosses:` in annotations.yml, then fill in the English:")
+        print(
+            "\n# Every CAPITALISED value is a placeholder: the build refuses it until you\n"
+            "# replace it or delete its line. `fidelity` stays `unverified` until you have\n"
+            "# checked the English against the source you give under `provenance`.\n"
+            "# Paste under `glosses:` in annotations.yml, then fill in the English:"
+        )
         print("\n".join(stubs))
     return 0
 
@@ -124,7 +133,16 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("-o", "--output", default=str(SCHEMA_PATH), help="file, or - for stdout")
     schema.set_defaults(run=_schema)
     args = parser.parse_args(argv)
-    return int(args.run(args))
+    # Messages and counts go out in the order they were made, to a terminal or a pipe.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(line_buffering=True)
+    try:
+        return int(args.run(args))
+    except BrokenPipeError:
+        # `dossier quotes | head`: the reader has all it wanted; no traceback at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

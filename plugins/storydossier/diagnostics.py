@@ -16,7 +16,8 @@ from .model import Gloss
 from .normalise import normalise_pattern
 from .problems import Problem
 from .textpass import TextResult
-from .views import Mention, SourceView
+from .views import Mention, QuoteView, SourceView
+from .worddiff import word_differences
 
 
 def text_warnings(result: TextResult) -> list[Problem]:
@@ -102,16 +103,37 @@ def _replacing(loaded: LoadedDossier, gloss: Gloss) -> str:
 
 
 def _nearest(gloss: Gloss, views: Mapping[str, SourceView]) -> str:
+    """The most similar quotation of the texts in scope, and how it differs."""
     wanted = normalise_pattern(gloss.fr)
-    best: tuple[float, str] | None = None
+    best: tuple[float, str, SourceView, QuoteView] | None = None
     for view in views.values():
         if gloss.sources and view.source.id not in gloss.sources:
             continue
         for quote in view.quotes:
-            ratio = difflib.SequenceMatcher(None, wanted, normalise_pattern(quote.text)).ratio()
+            folded = normalise_pattern(quote.text)
+            ratio = difflib.SequenceMatcher(None, wanted, folded).ratio()
             if best is None or ratio > best[0]:
-                best = (ratio, f"«{short(quote.text)}» ({view.file}:{quote.line})")
-    return f"; nearest passage: {best[1]}" if best and best[0] > 0.3 else ""
+                best = (ratio, quote.text, view, quote)
+    if best is None or best[0] <= 0.3:
+        return ""
+    _ratio, passage, view, quote = best
+    differences = word_differences(gloss.fr, _closest_stretch(gloss.fr, passage))
+    return f"; nearest passage: «{short(passage)}» ({view.file}:{quote.line})" + (
+        f": {differences}" if differences else ""
+    )
+
+
+def _closest_stretch(gloss: str, passage: str) -> str:
+    """The run of words of `passage` as long as `gloss` that resembles it most."""
+    words, size = passage.split(), len(gloss.split())
+    if len(words) <= size:
+        return passage
+    folded = normalise_pattern(gloss)
+    candidates = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+    return max(
+        candidates,
+        key=lambda c: difflib.SequenceMatcher(None, folded, normalise_pattern(c)).ratio(),
+    )
 
 
 def ambiguous_alias(loaded: LoadedDossier, key: str, actors: Iterable[str]) -> Problem:

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from . import model
 from .dates import DateError, parse_date
 from .normalise import normalise_pattern
+from .placeholders import stub_placeholders
 from .problems import DossierError, Problem, did_you_mean
 from .texts import date_marker
 from .yamlmarks import Marks, load_yaml
@@ -91,10 +92,17 @@ def load_dossier(folder: Path | str) -> LoadedDossier:
         raise DossierError(
             [marks.problem((), "the annotation file must be a mapping starting with `dossier:`")]
         )
+    placeholders = stub_placeholders(data)
+    left = [marks.problem(path, message) for path, message in placeholders]
     try:
         dossier = model.Dossier.model_validate(data)
     except ValidationError as error:
-        raise DossierError(_explain(error, data, marks)) from None
+        # a placeholder's own invalid value (`ACTOR-ID`, `YYYY-MM-DD`) is said once
+        said = {path[:3] for path, _ in placeholders}
+        others = _explain(error, data, marks, skip=said)
+        raise DossierError(left + others) from None
+    if left:
+        raise DossierError(left)
 
     errors: list[Problem] = []
     warnings: list[Problem] = []
@@ -195,11 +203,16 @@ def _lookup(data: Any, loc: tuple[Any, ...]) -> Any:
     return data
 
 
-def _explain(error: ValidationError, data: Any, marks: Marks) -> list[Problem]:
+def _explain(
+    error: ValidationError, data: Any, marks: Marks, skip: set[tuple[Any, ...]] | None = None
+) -> list[Problem]:
+    """Pydantic's errors in the editor's words; errors at paths in `skip` are left out."""
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
     for item in error.errors(include_url=False):
         loc = tuple(p for p in item["loc"] if isinstance(p, int) or "[" not in str(p))
+        if skip and loc[:3] in skip:
+            continue
         kind = item["type"]
         key = (loc, kind)
         if key in seen:
@@ -356,19 +369,22 @@ def _read_sources(
     sources_dir = folder / SOURCES_DIR
     available = sorted(p.name for p in sources_dir.glob("*.txt")) if sources_dir.is_dir() else []
     texts: dict[str, str] = {}
-    declared: set[str] = set()
+    declared: dict[Path, int] = {}  # resolved file -> index of the source that has it
     for index, source in enumerate(dossier.sources):
         try:
             path = _source_path(source, index, sources_dir, available, marks)
-            declared.add(path.resolve().name)
+            first = declared.setdefault(path.resolve(), index)
+            if first != index:
+                _same_file(dossier, first, index, marks)
             texts[source.id] = _read_text(path, source, index, marks)
         except DossierError as error:
             errors.extend(error.problems)
             continue
         _check_published(source, texts[source.id], marks, index, warnings)
     real_dir = sources_dir.resolve()
+    names = {path.name for path in declared}
     for name in available:
-        if name not in declared and (sources_dir / name).resolve().is_relative_to(real_dir):
+        if name not in names and (sources_dir / name).resolve().is_relative_to(real_dir):
             warnings.append(
                 Problem(
                     display_path(sources_dir / name),
@@ -380,6 +396,21 @@ def _read_sources(
                 )
             )
     return texts
+
+
+def _same_file(dossier: model.Dossier, first: int, index: int, marks: Marks) -> None:
+    """One file declared twice would be published twice, under two ids."""
+    line = marks.at(("sources", first, "file"))[0]
+    raise DossierError(
+        [
+            marks.problem(
+                ("sources", index, "file"),
+                f"sources[{index}].file: `{dossier.sources[index].file}` is already the text "
+                f"of `{dossier.sources[first].id}` (sources[{first}], line {line}); one file "
+                "is one text: remove one of the two records, or point it at its own file",
+            )
+        ]
+    )
 
 
 def _source_path(
