@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from storydossier.matching import GlossTarget, Matcher, Pattern
 from storydossier.normalise import normalise, normalise_pattern
-from storydossier.quotes import find_quotations
+from storydossier.quotes import OPENERS, find_quotations
 from storydossier.texts import normalise_newlines, parse_text
 
 settings.register_profile("default", max_examples=200, deadline=None)
@@ -43,11 +43,17 @@ def test_every_quotation_found_maps_back_to_its_text(raw):
     text = normalise_newlines(raw)
     found, unbalanced = find_quotations(text, 0, len(text), 0)
     for quote in found:
-        assert text[quote.start] == "«" and text[quote.end - 1] == "»"
+        assert text[quote.start] == quote.mark
+        assert text[quote.end - 1] == OPENERS[quote.mark]
         assert quote.start < quote.inner_start <= quote.inner_end < quote.end
-        inner = text[quote.inner_start : quote.inner_end]
-        assert inner == inner.strip(" \u00a0\u202f\u2009\t\n")
-    assert len(found) * 2 + len(unbalanced) == text.count("«") + text.count("»")
+        for start, end in quote.spans:  # the quoted words, each span trimmed
+            assert quote.start < start <= end < quote.end
+            assert text[start:end] == text[start:end].strip(" \u00a0\u202f\u2009\t\n")
+        for start, end in quote.incises:  # narration lies between the quoted words
+            assert quote.inner_start < start < end <= quote.inner_end
+    # every curly mark pairs with another, or is reported
+    marks = sum(text.count(m) for m in "«»“”")
+    assert len(found) * 2 + len(unbalanced) == marks
 
 
 @given(TEXTS, st.text(ALPHABET, min_size=1, max_size=12))

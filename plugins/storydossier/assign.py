@@ -1,22 +1,25 @@
 """Pair the quotations of one text with the glosses and no-original marks that match.
 
-A step of `textpass`. Input: the quotations found in the text and the matcher's hits;
-output: one `QuoteView` per quotation (its uses, status and anchor) plus the facts the
-editor is warned about (a gloss's words outside any « », a general gloss replaced here).
+A step of `textpass`. Each quotation's own words (its spans: without marks, incises or
+the « that opens a continued paragraph) are scanned by the dossier's matcher, so one
+gloss matches a quotation across an incise or a paragraph break. Output: one
+`QuoteView` per quotation (its uses, status and anchor) plus what the editor is warned
+about (a gloss's words outside any quotation, a general gloss replaced here).
 
-Rules: a gloss or mark applies only inside a quotation, to the innermost one holding it;
-the longest match wins, and a nested quotation is glossed on its own as well; of the
-patterns sharing one French wording, one restricted to this text replaces a general one.
+Rules: a gloss or mark belongs to the innermost quotation holding it; within one
+quotation the longest match wins; a nested quotation is glossed on its own as well;
+of the patterns sharing one French wording, one restricted to this text replaces a
+general one.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .anchors import AnchorSet, quote_anchor_stem
-from .matching import GlossTarget, Hit, NoOriginalTarget, longest_first
-from .quotes import Quotation
+from .matching import GlossTarget, Hit, Matcher, NoOriginalTarget, longest_first
+from .normalise import normalise
+from .quotes import Quotation, join_spans
 from .texts import ParsedText
 from .views import GlossUse, QuoteStatus, QuoteView
 
@@ -33,23 +36,24 @@ class Assignment:
 def assign_glosses(
     parsed: ParsedText,
     quotations: list[Quotation],
-    hits: list[Hit],
+    matcher: Matcher,
+    text_hits: list[Hit],
     block_anchors: list[str],
     source_id: str,
 ) -> Assignment:
+    """`text_hits`: the matcher's hits on the whole text (for words outside quotations)."""
     result = Assignment()
-    inside = _hits_inside(parsed, quotations, hits, result)
-    chosen = _chosen(inside)
-    per_quote: dict[int, list[Hit]] = defaultdict(list)
-    for hit, holder in inside:
-        if id(hit) in chosen:
-            per_quote[holder.start].append(hit)
-    spans = [(h.start, h.end) for h, _ in inside if id(h) in chosen]
+    _stray(parsed, quotations, text_hits, result)
+    chosen = [
+        longest_first(_quotation_hits(parsed.text, q, quotations, matcher, source_id))
+        for q in quotations
+    ]
+    spans = [(hit.start, hit.end) for hits in chosen for hit in hits]
     anchors = AnchorSet()
-    for quotation in quotations:
+    for quotation, hits in zip(quotations, chosen, strict=True):
         uses: list[GlossUse] = []
         no_original: int | None = None
-        for hit in per_quote.get(quotation.start, []):
+        for hit in hits:
             patterns = hit.quotation_patterns()
             result.overridden.extend(
                 p.target.gloss_id
@@ -61,10 +65,11 @@ def assign_glosses(
                 if isinstance(target, GlossTarget):
                     anchor = anchors.unique(f"q-{target.gloss_id}")
                     block_anchor = block_anchors[quotation.block]
-                    use = GlossUse(
-                        target.gloss_id, source_id, anchor, block_anchor, hit.start, hit.end
+                    uses.append(
+                        GlossUse(
+                            target.gloss_id, source_id, anchor, block_anchor, hit.start, hit.end
+                        )
                     )
-                    uses.append(use)
                 elif isinstance(target, NoOriginalTarget):
                     no_original = target.index
         inner = quotation.inner(parsed.text)
@@ -77,49 +82,40 @@ def assign_glosses(
     return result
 
 
-def _hits_inside(
+def _quotation_hits(
+    text: str, quotation: Quotation, quotations: list[Quotation], matcher: Matcher, source_id: str
+) -> list[Hit]:
+    """Hits of glosses and marks in the quotation's own words, at their offsets in the
+    text; those entirely inside a quotation nested in it belong to that one."""
+    words, offsets = join_spans(text, quotation.spans)
+    nested = [
+        q
+        for q in quotations
+        if q.depth > quotation.depth and quotation.start < q.start < quotation.end
+    ]
+    hits: list[Hit] = []
+    for hit in matcher.scan(normalise(words), source_id):
+        if not hit.quotation_patterns():
+            continue
+        start, end = offsets[hit.start], offsets[hit.end - 1] + 1
+        if any(q.inner_start <= start and end <= q.inner_end for q in nested):
+            continue
+        hits.append(Hit(start, end, hit.key, hit.patterns))
+    return hits
+
+
+def _stray(
     parsed: ParsedText, quotations: list[Quotation], hits: list[Hit], result: Assignment
-) -> list[tuple[Hit, Quotation]]:
-    """Hits of glosses and marks with the quotation holding them; the others are stray."""
-    inside: list[tuple[Hit, Quotation]] = []
+) -> None:
+    """A gloss's words found outside every quotation: the editor is told."""
     for hit in hits:
         patterns = hit.quotation_patterns()
-        if not patterns:
-            continue
-        holder = _innermost(quotations, hit.start, hit.end)
-        if holder is not None:
-            inside.append((hit, holder))
+        if not patterns or any(q.start <= hit.start and hit.end <= q.end for q in quotations):
             continue
         line = parsed.line_of(hit.start)
         result.stray.extend(
             (p.target.gloss_id, line) for p in patterns if isinstance(p.target, GlossTarget)
         )
-    return inside
-
-
-def _chosen(inside: list[tuple[Hit, Quotation]]) -> set[int]:
-    """Ids of the hits that apply: the longest first; a quotation nested in another is
-    glossed on its own too, even when a longer gloss covers the outer one."""
-    chosen = set(map(id, longest_first([h for h, _ in inside])))
-    nested: dict[int, list[Hit]] = defaultdict(list)
-    for hit, holder in inside:
-        if holder.depth > 0 and id(hit) not in chosen:
-            nested[holder.start].append(hit)
-    for hits_here in nested.values():
-        chosen.update(map(id, longest_first(hits_here)))
-    return chosen
-
-
-def _innermost(quotations: list[Quotation], start: int, end: int) -> Quotation | None:
-    best = None
-    for quotation in quotations:
-        if (
-            quotation.inner_start <= start
-            and end <= quotation.inner_end
-            and (best is None or quotation.depth > best.depth)
-        ):
-            best = quotation
-    return best
 
 
 def _status(
@@ -129,7 +125,7 @@ def _status(
     glossed: bool,
     marked: bool,
 ) -> QuoteStatus:
-    letters = [i for i in range(quotation.inner_start, quotation.inner_end) if text[i].isalnum()]
+    letters = [i for start, end in quotation.spans for i in range(start, end) if text[i].isalnum()]
     covered = [i for i in letters if any(s <= i < e for s, e in spans)]
     if not covered:
         return "unglossed"

@@ -20,7 +20,7 @@ from .labels import LABELS, with_colon
 from .langs import Lang
 from .model import Gloss, Localized
 from .pages import PageKey
-from .views import MentionNode, Node, QuoteNode, QuoteView, TextNode
+from .views import InciseNode, MentionNode, Node, QuoteView, TextNode
 
 FIDELITIES = ("verbatim", "condensed", "paraphrase", "unverified")
 
@@ -73,11 +73,13 @@ class QuoteShown:
 
 @dataclass(frozen=True)
 class Inline:
-    kind: Literal["text", "mention", "quote"]
+    kind: Literal["text", "mention", "quote", "incise"]
     text: str = ""
     href: str = ""
     quote: QuoteShown | None = None
     children: list[Inline] = field(default_factory=list)
+    first: bool = True  # a quotation's first segment carries its anchor
+    last: bool = True  # its last segment carries the English and the details
 
 
 def relative_url(target: str, current: str) -> str:
@@ -187,8 +189,10 @@ class Presenter:
         if isinstance(node, MentionNode):
             href = self.href(PageKey.actor(node.actor_id))
             return Inline("mention", href=href, children=children)
-        assert isinstance(node, QuoteNode)
-        return Inline("quote", quote=self.quote(node.quote), children=children)
+        if isinstance(node, InciseNode):
+            return Inline("incise", children=children)
+        quote = self.quote(node.quote)
+        return Inline("quote", quote=quote, children=children, first=node.first, last=node.last)
 
 
 def by_name(presenter: Presenter) -> Callable[[str], str]:

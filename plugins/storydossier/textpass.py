@@ -24,7 +24,7 @@ from .matching import Matcher
 from .mentions import link_mentions
 from .model import Source
 from .normalise import normalise
-from .quotes import Quotation, Unbalanced, find_quotations
+from .quotes import Quotation, Segment, Unbalanced, find_in_blocks
 from .texts import ParsedText, parse_text
 from .views import BlockView, Mention, QuoteView, SourceView
 
@@ -60,7 +60,7 @@ def analyse_text(source: Source, text: str, file: str, matcher: Matcher) -> Text
     quotations, unbalanced = _quotations(parsed)
     norm = normalise(parsed.text)
     hits = matcher.scan(norm, source.id)
-    assigned = assign_glosses(parsed, quotations, hits, anchors, source.id)
+    assigned = assign_glosses(parsed, quotations, matcher, hits, anchors, source.id)
     linked = link_mentions(parsed, hits, anchors, source.id)
     blocks = _blocks(parsed, anchors, assigned.quotes, linked.mentions)
     published_raw = source.published or parsed.date_marker
@@ -93,24 +93,18 @@ def parse_cached(text: str, lang: Lang, overrides: tuple[tuple[str, Lang], ...])
 
 
 def _quotations(parsed: ParsedText) -> tuple[list[Quotation], list[Unbalanced]]:
-    """The quotations of every French block, and the guillemets left unpaired."""
-    quotations: list[Quotation] = []
-    unbalanced: list[Unbalanced] = []
-    for index, block in enumerate(parsed.blocks):
-        if block.lang != "fr":
-            continue
-        found, unpaired = find_quotations(parsed.text, block.start, block.end, index)
-        quotations.extend(found)
-        unbalanced.extend(unpaired)
-    return quotations, unbalanced
+    """The quotations of the French blocks, and the marks left unpaired."""
+    french = [(i, b.start, b.end) for i, b in enumerate(parsed.blocks) if b.lang == "fr"]
+    return find_in_blocks(parsed.text, french)
 
 
 def _blocks(
     parsed: ParsedText, anchors: list[str], quotes: list[QuoteView], mentions: list[Mention]
 ) -> tuple[BlockView, ...]:
-    quotes_by_block: dict[int, list[QuoteView]] = defaultdict(list)
+    segments: dict[int, list[tuple[QuoteView, int, Segment]]] = defaultdict(list)
     for quote in quotes:
-        quotes_by_block[quote.quotation.block].append(quote)
+        for number, segment in enumerate(quote.quotation.segments):
+            segments[segment.block].append((quote, number, segment))
     mentions_by_block: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         mentions_by_block[mention.block_anchor].append(mention)
@@ -118,9 +112,7 @@ def _blocks(
         BlockView(
             block,
             anchors[index],
-            inline_tree(
-                parsed.text, block, quotes_by_block[index], mentions_by_block[anchors[index]]
-            ),
+            inline_tree(parsed.text, block, segments[index], mentions_by_block[anchors[index]]),
         )
         for index, block in enumerate(parsed.blocks)
     )

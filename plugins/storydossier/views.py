@@ -67,9 +67,23 @@ class TextNode:
 
 @dataclass(frozen=True)
 class QuoteNode:
+    """A quotation's segment in one block: the whole quotation unless it runs over
+    several paragraphs (then `first` and `last` say which segment this is)."""
+
     start: int
     end: int
     quote: QuoteView
+    children: tuple[Node, ...] = ()
+    first: bool = True
+    last: bool = True
+
+
+@dataclass(frozen=True)
+class InciseNode:
+    """The narrator's words inside a quotation's marks («, a-t-il dit,»)."""
+
+    start: int
+    end: int
     children: tuple[Node, ...] = ()
 
 
@@ -81,8 +95,8 @@ class MentionNode:
     children: tuple[Node, ...] = ()
 
 
-Node = TextNode | QuoteNode | MentionNode
-"""A piece of a block's inline content: text, a quotation, or an actor mention."""
+Node = TextNode | QuoteNode | InciseNode | MentionNode
+"""A piece of a block's inline content: text, a quotation, an incise, or a mention."""
 
 
 @dataclass(frozen=True)
