@@ -51,9 +51,10 @@ def test_every_quotation_found_maps_back_to_its_text(raw):
             assert text[start:end] == text[start:end].strip(" \u00a0\u202f\u2009\t\n")
         for start, end in quote.incises:  # narration lies between the quoted words
             assert quote.inner_start < start < end <= quote.inner_end
-    # every curly mark pairs with another, or is reported
+    # every curly mark pairs with another, or is reported (a straight " may be an inch)
     marks = sum(text.count(m) for m in "«»“”")
-    assert len(found) * 2 + len(unbalanced) == marks
+    curly = [q for q in found if q.mark != '"']
+    assert len(curly) * 2 + len([u for u in unbalanced if u.char != '"']) == marks
 
 
 @given(TEXTS, st.text(ALPHABET, min_size=1, max_size=12))

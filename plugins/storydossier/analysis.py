@@ -21,6 +21,7 @@ from .diagnostics import (
     dating_missing,
     gloss_not_found,
     post_missing,
+    publication_warnings,
     text_warnings,
     unreferenced_actors,
 )
@@ -125,6 +126,7 @@ def analyse(loaded: LoadedDossier, cache: AnalysisCache | None = None) -> Analys
     warnings += [post_missing(loaded, index) for index in posts_missing]
     datings, datings_missing = find_datings(dossier, views)
     warnings += [dating_missing(loaded, i, j) for i, j in datings_missing]
+    warnings += publication_warnings(loaded, views)
     warnings += unreferenced_actors(loaded, mentions)
     return Analysis(loaded, views, dict(gloss_uses), dict(mentions), posts, datings, warnings)
 

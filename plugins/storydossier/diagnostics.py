@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 
+from .dates import parse_date
 from .loading import LoadedDossier, display_path
 from .model import Gloss
 from .normalise import normalise_pattern
@@ -150,6 +151,35 @@ def ambiguous_alias(loaded: LoadedDossier, key: str, actors: Iterable[str]) -> P
                 )
     where = display_path(loaded.annotations_file)
     return _warn(where, None, None, f"«{key}» names several actors ({names})")
+
+
+def publication_warnings(loaded: LoadedDossier, views: Mapping[str, SourceView]) -> list[Problem]:
+    """A text with no date at all; a dateline that contradicts the record."""
+    warnings: list[Problem] = []
+    for index, source in enumerate(loaded.dossier.sources):
+        view = views[source.id]
+        dateline = view.parsed.dateline
+        said = dateline.edtf() if dateline else None
+        if view.published is None:
+            warnings.append(
+                loaded.marks.problem(
+                    ("sources", index, "id"),
+                    f"sources[{index}]: `{source.id}` has no publication date: its record has "
+                    "no `published:`, and the text no `date` marker nor a dateline with a "
+                    "year; add `published:` (e.g. `published: 2020-01-06`, or `2020-01`)",
+                    severity="warning",
+                )
+            )
+        elif source.published and said and parse_date(source.published).iso() != said:
+            warnings.append(
+                loaded.marks.problem(
+                    ("sources", index, "published"),
+                    f"sources[{index}].published: `{source.published}` differs from the "
+                    f"text's dateline ({said}); keep the one that is right",
+                    severity="warning",
+                )
+            )
+    return warnings
 
 
 def post_missing(loaded: LoadedDossier, index: int) -> Problem:

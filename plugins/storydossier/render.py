@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from .analysis import Analysis
 from .chronology import TimelineEntry, by_month, timeline_entries
+from .datelines import Dateline
 from .dates import parse_date
 from .labels import LABELS, PUNCTUATION, colon_labels
 from .langs import Lang
@@ -108,13 +109,15 @@ class Renderer:
 
     def _source(self, shown: Presenter, source_id: str) -> dict[str, Any]:
         view = self.analysis.sources[source_id]
-        source = view.source
+        source, dateline = view.source, view.parsed.dateline
         done, total = view.coverage
         return {
             "title": source.title,
             "text_lang": source.language,
             "outlet": source.outlet,
             "agency": shown.actor(source.agency) if source.agency else None,
+            "agency_text": dateline.agency if dateline and not source.agency else None,
+            "place": _place(dateline) if dateline else None,
             "published": shown.when(view.published),
             "marker_text": view.parsed.marker_text,
             "credit_text": view.parsed.credit_text,
@@ -267,6 +270,11 @@ class Renderer:
 
 def _day_text(day: date, lang: Lang) -> str:
     return parse_date(day.isoformat()).text(lang)
+
+
+def _place(dateline: Dateline) -> str:
+    """Where the dispatch was filed, as its dateline says: `HOUSTON (Texas)`."""
+    return dateline.place + (f" ({dateline.country})" if dateline.country else "")
 
 
 def _wikidata(actor: Actor) -> Link | None:

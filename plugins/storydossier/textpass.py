@@ -63,7 +63,8 @@ def analyse_text(source: Source, text: str, file: str, matcher: Matcher) -> Text
     assigned = assign_glosses(parsed, quotations, matcher, hits, anchors, source.id)
     linked = link_mentions(parsed, hits, anchors, source.id)
     blocks = _blocks(parsed, anchors, assigned.quotes, linked.mentions)
-    published_raw = source.published or parsed.date_marker
+    dated_by_dateline = parsed.dateline.edtf() if parsed.dateline else None
+    published_raw = source.published or parsed.date_marker or dated_by_dateline
     view = SourceView(
         source,
         file,

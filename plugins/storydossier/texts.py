@@ -3,7 +3,8 @@
 The first analysis stage, applied to each text as it comes from the agency. Parsing is
 lossless: `ParsedText.pieces` cover every character of the (newline-normalised) text,
 and each piece is either a block shown on the page, a separator (blank lines), or
-metadata shown on the page (the inline `date 2020-01` marker, the `(ats/nxp)` credit).
+metadata shown on the page (the inline `date 2020-01` marker, the dateline, credits
+such as `(ats/nxp)` or `afp/jm`: see `datelines`).
 """
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .datelines import Dateline, find_credits, find_dateline
+
 BlockKind = Literal["heading", "paragraph", "post"]
-PieceKind = Literal["block", "separator", "marker", "credit"]
+PieceKind = Literal["block", "separator", "marker", "dateline", "credit"]
 
 _MARKER = re.compile(
     r"\A(?P<lead>[ \t]*)date[ \t]+(?P<value>\d{4}(?:-\d{2}){0,2}[~?%]?)(?P<gap>[ \t]+|\n+)"
-)
-_CREDIT = re.compile(
-    r"(?P<gap>[ \t\n]*)\((?P<credit>[a-z]{2,8}(?:/[a-z]{2,8})*)\)(?P<trail>\s*)\Z", re.I
 )
 _SEPARATOR = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?:;…]['\"’”»)\s]*$")
@@ -195,6 +195,7 @@ class ParsedText:
     marker_text: str | None = None  # the marker as written, e.g. " date 2020-01 "
     credit: str | None = None  # e.g. "ats/nxp"
     credit_text: str | None = None  # as written, e.g. " (ats/nxp)"
+    dateline: Dateline | None = None  # e.g. HOUSTON (Texas), 21 juil 1969 (AFP) -
 
     def rebuilt(self) -> str:
         """Concatenate every piece: equals `text` (the losslessness invariant)."""
@@ -230,57 +231,110 @@ def parse_text(
     """Split `raw` into blocks. `overrides` maps a block's first words to its language."""
     text = normalise_newlines(raw)
     parsed = ParsedText(text)
-    body_start, body_end = 0, len(text)
-
+    body_start = 0
     marker = _MARKER.match(text)
     if marker:
         parsed.date_marker = marker["value"]
         parsed.marker_text = marker.group(0)
         parsed.pieces.append(Piece("marker", 0, marker.end()))
         body_start = marker.end()
+    body_end = find_credits(text, body_start, len(text))
+    if body_start < body_end < len(text):
+        parsed.credit_text = text[body_end:]
+        parsed.credit = _credit_value(parsed.credit_text)
+    else:
+        body_end = len(text)
+    chunks = _chunks(text, body_start, body_end)
+    headline = _take_dateline(parsed, chunks)
+    _add_blocks(parsed, chunks, (body_start, body_end), default_lang, overrides or {}, headline)
+    return parsed
 
-    credit = _CREDIT.search(text, body_start)
-    if credit and credit.start() > body_start:
-        parsed.credit = credit["credit"]
-        parsed.credit_text = credit.group(0)
-        body_end = credit.start()
 
-    # Blocks are the runs between blank lines; leading/trailing blank space is a separator.
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of text between blank lines, without their outer blank space."""
     spans: list[tuple[int, int]] = []
-    cursor = body_start
-    for sep in _SEPARATOR.finditer(text, body_start, body_end):
+    cursor = start
+    for sep in _SEPARATOR.finditer(text, start, end):
         spans.append((cursor, sep.start()))
         cursor = sep.end()
-    spans.append((cursor, body_end))
-
-    contents = []
-    for start, end in spans:
-        chunk = text[start:end]
-        lead = len(chunk) - len(chunk.lstrip())
-        trail = len(chunk) - len(chunk.rstrip())
+    spans.append((cursor, end))
+    chunks = []
+    for chunk_start, chunk_end in spans:
+        chunk = text[chunk_start:chunk_end]
         if chunk.strip():
-            contents.append((start + lead, end - trail))
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk) - len(chunk.rstrip())
+            chunks.append((chunk_start + lead, chunk_end - trail))
+    return chunks
 
-    position = body_start
-    for index, (start, end) in enumerate(contents):
+
+def _take_dateline(parsed: ParsedText, chunks: list[tuple[int, int]]) -> bool:
+    """Find the dateline at the start of the first chunk, or of the second after a
+    one-line headline; cut it from its chunk. True when the first chunk is a headline."""
+    for index in range(min(2, len(chunks))):
+        start, end = chunks[index]
+        if index == 1 and not _is_headline(parsed.text[slice(*chunks[0])]):
+            break
+        dateline = find_dateline(parsed.text, start, end)
+        if dateline is not None:
+            parsed.dateline = dateline
+            chunks[index] = (dateline.end, end)
+            if dateline.end >= end:
+                del chunks[index]
+            return index == 1
+    return False
+
+
+def _is_headline(text: str) -> bool:
+    return "\n" not in text and len(text) <= 200
+
+
+def _add_blocks(
+    parsed: ParsedText,
+    chunks: list[tuple[int, int]],
+    body: tuple[int, int],
+    default_lang: Literal["fr", "en"],
+    overrides: dict[str, Literal["fr", "en"]],
+    headline: bool,
+) -> None:
+    text, dateline = parsed.text, parsed.dateline
+    position = body[0]
+    for index, (start, end) in enumerate(chunks):
+        if dateline is not None and position <= dateline.start < end:
+            if dateline.start > position:
+                parsed.pieces.append(Piece("separator", position, dateline.start))
+            parsed.pieces.append(Piece("dateline", dateline.start, dateline.end))
+            position = dateline.end
         if start > position:
             parsed.pieces.append(Piece("separator", position, start))
         block_text = text[start:end]
-        lang = _block_language(block_text, default_lang, overrides or {})
+        lang = _block_language(block_text, default_lang, overrides)
         if lang != default_lang:
             kind: BlockKind = "post"
-        elif _is_heading(block_text, index, len(contents)):
+        elif (headline and index == 0) or _is_heading(block_text, index, len(chunks)):
             kind = "heading"
         else:
             kind = "paragraph"
         parsed.blocks.append(Block(kind, start, end, block_text, parsed.line_of(start), lang))
         parsed.pieces.append(Piece("block", start, end))
         position = end
-    if body_end > position:
-        parsed.pieces.append(Piece("separator", position, body_end))
+    if dateline is not None and position <= dateline.start:  # a dateline alone
+        if dateline.start > position:
+            parsed.pieces.append(Piece("separator", position, dateline.start))
+        parsed.pieces.append(Piece("dateline", dateline.start, dateline.end))
+        position = dateline.end
+    if body[1] > position:
+        parsed.pieces.append(Piece("separator", position, body[1]))
     if parsed.credit is not None:
-        parsed.pieces.append(Piece("credit", body_end, len(text)))
-    return parsed
+        parsed.pieces.append(Piece("credit", body[1], len(text)))
+
+
+def _credit_value(written: str) -> str:
+    """A credit as shown in exports: `ats/nxp` for `(ats/nxp)`, lines joined by ` · `."""
+    lines = [line.strip() for line in written.strip().splitlines() if line.strip()]
+    if len(lines) == 1 and re.fullmatch(r"\([^()]*\)", lines[0]) and " " not in lines[0]:
+        return lines[0][1:-1]
+    return " · ".join(lines)
 
 
 def _block_language(

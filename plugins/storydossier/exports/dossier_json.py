@@ -50,13 +50,25 @@ class ExportBlock(_Out):
 
 class ExportQuotation(_Out):
     anchor: str
-    text: str
+    text: str  # the quoted words: spans joined, without incises
     start: int
     end: int
     line: int
     status: str
     glosses: list[str]
     no_original_reason: ExportText | None = None
+    mark: str = "«"  # the opening mark: « “ ‹ or "
+    depth: int = 0  # 1 for a quotation nested in another
+    spans: list[tuple[int, int]] = []  # the quoted words, as [start, end) offsets
+    incises: list[tuple[int, int]] = []  # the narrator's words inside the marks
+
+
+class ExportDateline(_Out):
+    text: str
+    place: str
+    country: str | None
+    agency: str
+    date: str | None  # EDTF, when the dateline gives a year
 
 
 class ExportBlockLanguage(_Out):
@@ -79,6 +91,7 @@ class ExportSource(_Out):
     published: ExportDate | None
     date_marker: str | None
     credit: str | None
+    dateline: ExportDateline | None = None
     url: str | None
     language: str
     language_overrides: list[ExportBlockLanguage]
@@ -205,6 +218,7 @@ def _source(analysis: Analysis, view: SourceView) -> ExportSource:
         published=_date(view.published),
         date_marker=view.parsed.date_marker,
         credit=view.parsed.credit,
+        dateline=_dateline(view),
         url=source.url,
         language=source.language,
         language_overrides=[
@@ -239,6 +253,23 @@ def _quotation(analysis: Analysis, quote: QuoteView) -> ExportQuotation:
         status=quote.status,
         glosses=[u.gloss_id for u in quote.uses],
         no_original_reason=reason,
+        mark=quote.quotation.mark,
+        depth=quote.quotation.depth,
+        spans=list(quote.quotation.spans),
+        incises=list(quote.quotation.incises),
+    )
+
+
+def _dateline(view: SourceView) -> ExportDateline | None:
+    dateline = view.parsed.dateline
+    if dateline is None:
+        return None
+    return ExportDateline(
+        text=view.parsed.text[dateline.start : dateline.end].strip(),
+        place=dateline.place,
+        country=dateline.country,
+        agency=dateline.agency,
+        date=dateline.edtf(),
     )
 
 
