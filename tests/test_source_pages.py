@@ -148,7 +148,11 @@ def test_ambiguous_alias_is_a_warning(project, build_project):
     result = build_project(project, strict=False)
     (warning,) = [w for w in result.warnings if "several actors" in w]
     assert re.match(r"storydossier: dossier/annotations\.yml:\d+:\d+: ", warning)
-    assert "alias «Washington» belongs to several actors (esper, us-government)" in warning
+    assert "alias «Washington» may name several actors (esper, us-government) in «" in warning
+    # the editor sees the sentence and its place
+    assert "que Washington était en train d" in warning
+    assert "(dossier/sources/milley-lettre-envoyee-par-erreur.txt:11)" in warning
+    assert "list the phrase under `not_in:`" in warning
 
 
 def test_no_original_marks_a_quotation_instead_of_a_gloss(project, build_project):

@@ -26,7 +26,14 @@ from .diagnostics import (
     unreferenced_actors,
 )
 from .loading import LoadedDossier
-from .matching import ActorTarget, GlossTarget, Matcher, NoOriginalTarget, Pattern
+from .matching import (
+    ActorTarget,
+    ExclusionTarget,
+    GlossTarget,
+    Matcher,
+    NoOriginalTarget,
+    Pattern,
+)
 from .model import Actor, Dossier, Event, Gloss, NoOriginal
 from .problems import Problem
 from .textcache import AnalysisCache
@@ -91,9 +98,13 @@ def build_matcher(dossier: Dossier) -> Matcher:
     for index, entry in enumerate(dossier.no_original):
         patterns.append((entry.fr, Pattern(NoOriginalTarget(index), frozenset(entry.sources))))
     for actor in dossier.actors:
-        for _lang, alias in actor.aliases.all():
-            patterns.append((alias, Pattern(ActorTarget(actor.id), frozenset())))
-        patterns.append((actor.name, Pattern(ActorTarget(actor.id), frozenset())))
+        target = ActorTarget(actor.id)
+        for lang, alias, exact in actor.aliases.entries():
+            pattern = Pattern(target, frozenset(), lang, alias if exact else None)
+            patterns.append((alias, pattern))
+        patterns.append((actor.name, Pattern(target, frozenset())))
+        for phrase in actor.not_in:
+            patterns.append((phrase, Pattern(ExclusionTarget(actor.id), frozenset())))
     return Matcher(patterns)
 
 
@@ -137,10 +148,10 @@ def _text_warnings(loaded: LoadedDossier, results: Mapping[str, TextResult]) -> 
     reported: set[str] = set()
     for result in results.values():
         warnings += text_warnings(result)
-        for key, actors in result.findings.ambiguous:
-            if key not in reported:
-                reported.add(key)
-                warnings.append(ambiguous_alias(loaded, key, actors))
+        for found in result.findings.ambiguous:
+            if found.key not in reported:
+                reported.add(found.key)
+                warnings.append(ambiguous_alias(loaded, found, result.view))
     return warnings
 
 

@@ -9,10 +9,11 @@ one format of `problems.py`. Warnings are things an editor may fix later; with
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from .dates import parse_date
 from .loading import LoadedDossier, display_path
+from .mentions import Ambiguous
 from .model import Gloss
 from .normalise import normalise_pattern
 from .problems import Problem
@@ -137,20 +138,26 @@ def _closest_stretch(gloss: str, passage: str) -> str:
     )
 
 
-def ambiguous_alias(loaded: LoadedDossier, key: str, actors: Iterable[str]) -> Problem:
-    names = ", ".join(actors)
+def ambiguous_alias(loaded: LoadedDossier, found: Ambiguous, view: SourceView) -> Problem:
+    """Words that may name several actors: not linked; the editor sees where."""
+    names = ", ".join(found.actors)
+    line = view.parsed.line_of(found.offset)
+    where_found = f"in «{short(found.sentence, 120)}» ({view.file}:{line})"
+    fix = (
+        "its mentions are not linked: make it more specific in one of them, or list the "
+        "phrase under `not_in:` of the actor it does not name"
+    )
     for i, actor in enumerate(loaded.dossier.actors):
         for lang, alias in actor.aliases.all():
-            if normalise_pattern(alias) == key:
+            if normalise_pattern(alias) == found.key:
                 j = actor.aliases.of(lang).index(alias)
                 return loaded.marks.problem(
                     ("actors", i, "aliases", lang, j),
-                    f"alias «{alias}» belongs to several actors ({names}); "
-                    "its mentions are not linked: make it more specific in one of them",
+                    f"alias «{alias}» may name several actors ({names}) {where_found}; {fix}",
                     severity="warning",
                 )
-    where = display_path(loaded.annotations_file)
-    return _warn(where, None, None, f"«{key}» names several actors ({names})")
+    path = display_path(loaded.annotations_file)
+    return _warn(path, None, None, f"«{found.key}» may name several actors ({names}) {where_found}")
 
 
 def publication_warnings(loaded: LoadedDossier, views: Mapping[str, SourceView]) -> list[Problem]:

@@ -88,6 +88,10 @@ LABELS: dict[str, dict[str, str]] = {
         "exports_json": "Le dossier complet (JSON)",
         "exports_ics": "La chronologie (iCalendar)",
         "exports": "Données",
+        "home_sources": "les dépêches, citation par citation",
+        "home_actors": "les personnes et institutions citées ou mentionnées",
+        "home_chronology": "les événements, datés à leur juste précision",
+        "exports_schema": "le format de dossier.json (JSON Schema)",
     },
     "en": {
         "sources": "Texts",
@@ -168,6 +172,10 @@ LABELS: dict[str, dict[str, str]] = {
         "exports_json": "The whole dossier (JSON)",
         "exports_ics": "The chronology (iCalendar)",
         "exports": "Data",
+        "home_sources": "the dispatches, quotation by quotation",
+        "home_actors": "the people and bodies quoted or mentioned",
+        "home_chronology": "the events, dated at their true precision",
+        "exports_schema": "the format of dossier.json (JSON Schema)",
     },
 }
 

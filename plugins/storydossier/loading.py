@@ -323,7 +323,7 @@ def _check_patterns(dossier: model.Dossier, marks: Marks, errors: list[Problem])
             )
     for i, actor in enumerate(dossier.actors):
         for lang in ("fr", "en"):
-            for j, alias in enumerate(getattr(actor.aliases, lang)):
+            for j, alias in enumerate(actor.aliases.of(lang)):
                 if not any(c.isalnum() for c in normalise_pattern(alias)):
                     path = ("actors", i, "aliases", lang, j)
                     errors.append(marks.problem(path, f"{_field_path(path)}: no words to match"))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from .langs import Lang
 from .normalise import Normalised, is_word_char, normalise_pattern
 
 
@@ -37,14 +38,23 @@ class ActorTarget:
     actor_id: str
 
 
+@dataclass(frozen=True)
+class ExclusionTarget:
+    """A phrase in which the actor's names do not name the actor («Cap Kennedy»)."""
+
+    actor_id: str
+
+
 QuotationTarget = GlossTarget | NoOriginalTarget
-Target = GlossTarget | NoOriginalTarget | ActorTarget
+Target = GlossTarget | NoOriginalTarget | ActorTarget | ExclusionTarget
 
 
 @dataclass(frozen=True)
 class Pattern:
     target: Target
     sources: frozenset[str]  # empty: every source
+    lang: Lang | None = None  # an alias applies in text of this language only
+    exact: str | None = None  # a case-sensitive alias: its words as written
 
     @property
     def general(self) -> bool:
@@ -64,7 +74,9 @@ class Hit:
     def quotation_patterns(self) -> tuple[Pattern, ...]:
         """The hit's glosses and no-original marks, the most specific scope only: a
         pattern restricted to this text replaces a general one of the same words."""
-        found = tuple(p for p in self.patterns if not isinstance(p.target, ActorTarget))
+        found = tuple(
+            p for p in self.patterns if isinstance(p.target, GlossTarget | NoOriginalTarget)
+        )
         restricted = tuple(p for p in found if not p.general)
         return restricted or found
 

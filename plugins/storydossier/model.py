@@ -139,17 +139,43 @@ class Role(Record):
     dates: Edtf | None = Field(None, description="When the role was held, e.g. 2019-10/2023-09")
 
 
-class Aliases(Record):
-    """How texts refer to an actor, in each language (exact words, any case)."""
+class ExactAlias(Record):
+    """An alias matched only with the capitals as written («Aigle», not «aigle»)."""
 
-    fr: list[Text] = Field(default_factory=list)
-    en: list[Text] = Field(default_factory=list)
+    words: Text
+    case_sensitive: Literal[True] = Field(
+        description="Match these words only with this capitalisation"
+    )
+
+
+Alias = Annotated[Text | ExactAlias, Field(union_mode="left_to_right")]
+
+
+class Aliases(Record):
+    """How texts refer to an actor, in each language: an alias listed under `fr` links in
+    French text only, under `en` in English text only (exact words, any case, unless
+    given as `{words: ..., case_sensitive: true}`)."""
+
+    fr: list[Alias] = Field(default_factory=list)
+    en: list[Alias] = Field(default_factory=list)
 
     def of(self, lang: Lang) -> list[str]:
-        return self.fr if lang == "fr" else self.en
+        return [_words(a) for a in (self.fr if lang == "fr" else self.en)]
 
     def all(self) -> list[tuple[Lang, str]]:
-        return [("fr", a) for a in self.fr] + [("en", a) for a in self.en]
+        return [("fr", a) for a in self.of("fr")] + [("en", a) for a in self.of("en")]
+
+    def entries(self) -> list[tuple[Lang, str, bool]]:
+        """(language, words, case-sensitive) of every alias."""
+        return [
+            (lang, _words(a), isinstance(a, ExactAlias))
+            for lang in ("fr", "en")
+            for a in (self.fr if lang == "fr" else self.en)
+        ]
+
+
+def _words(alias: str | ExactAlias) -> str:
+    return alias.words if isinstance(alias, ExactAlias) else alias
 
 
 class Actor(Record):
@@ -161,6 +187,13 @@ class Actor(Record):
     roles: list[Role] = Field(default_factory=list)
     affiliation: Text | None = Field(None, description="Side or country, used to group actors")
     aliases: Aliases = Field(default_factory=Aliases)
+    not_in: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Phrases in which the actor's names do not name the actor "
+            "(a place named after a person: «Cap Kennedy»)"
+        ),
+    )
     bio: Localized | None = None
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = Field(
         None, description="Wikidata item id, e.g. Q7821399"

@@ -17,7 +17,7 @@ from .labels import LABELS
 from .langs import Lang
 from .loading import ANNOTATIONS, SOURCES_DIR
 
-PageKind = Literal["sources", "source", "actors", "actor", "chronology"]
+PageKind = Literal["home", "sources", "source", "actors", "actor", "chronology"]
 
 
 @dataclass(frozen=True)
@@ -40,19 +40,24 @@ class PageKey:
             return f"sources/{self.ident}.md"
         if self.kind == "actor":
             return f"actors/{self.ident}.md"
-        return {"sources": "sources/index.md", "actors": "actors/index.md"}.get(
-            self.kind, "chronology.md"
-        )
+        return {
+            "home": "index.md",
+            "sources": "sources/index.md",
+            "actors": "actors/index.md",
+        }.get(self.kind, "chronology.md")
 
 
+HOME = PageKey("home")
 SOURCES = PageKey("sources")
 ACTORS = PageKey("actors")
 CHRONOLOGY = PageKey("chronology")
 
 
-def page_keys(analysis: Analysis) -> list[PageKey]:
-    """Every generated page, indexes first, then texts and actors in the YAML's order."""
+def page_keys(analysis: Analysis, *, home: bool = False) -> list[PageKey]:
+    """Every generated page, indexes first, then texts and actors in the YAML's order;
+    with `home`, the home page too (when the project has no hand-written one)."""
     return [
+        *([HOME] if home else []),
         SOURCES,
         ACTORS,
         CHRONOLOGY,
@@ -66,6 +71,8 @@ def page_title(key: PageKey, analysis: Analysis, lang: Lang) -> str:
         return analysis.sources[key.ident].source.title.pick(lang) or key.ident
     if key.kind == "actor":
         return analysis.actors[key.ident].name
+    if key.kind == "home":
+        return analysis.dossier.dossier.title.pick(lang)
     return LABELS[lang][key.kind]
 
 

@@ -39,7 +39,8 @@ from .finishing import finish_page
 from .labels import LABELS
 from .langs import Lang
 from .loading import display_path, load_dossier
-from .pages import ACTORS, CHRONOLOGY, SOURCES, PageKey, page_keys, page_origin
+from .model import DossierInfo
+from .pages import ACTORS, CHRONOLOGY, HOME, SOURCES, PageKey, page_keys, page_origin
 from .problems import DossierError
 from .render import Renderer
 from .textcache import AnalysisCache
@@ -107,6 +108,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 return self._add_assets(config)
             raise PluginError(_errors_text(error)) from None
         self.analysis = analyse(loaded, self.analysis_cache)
+        _name_the_site(config, loaded.dossier.dossier, self._lang(config))
         log.debug(
             "texts analysed: %d, kept from the last build: %d",
             self.analysis_cache.analysed,
@@ -151,7 +153,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.analysis is not None
-        self.keys = {key.path: key for key in page_keys(self.analysis)}
+        # A hand-written content/index.md is the home page; without one, the dossier's.
+        home = files.get_file_from_path(HOME.path) is None
+        self.keys = {key.path: key for key in page_keys(self.analysis, home=home)}
         for path, key in self.keys.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(
@@ -207,6 +211,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return isinstance(item, Page) and item.file.src_uri in ours
 
         kept = [item for item in nav.items if not is_ours(item)]
+        if HOME.path in self.keys:
+            home = page_of(HOME)
+            home.title = self.renderer.title(HOME)
+            kept.insert(0, home)
         text_keys = [k for k in self.keys.values() if k.kind == "source"]
         sources: list[StructureItem] = [page_of(k) for k in text_keys]
         sources_index = page_of(SOURCES)
@@ -252,7 +260,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # Material's <title> applies `striptags`, which unescapes: a title holding
             # "</title><script>" would break out. Its `page.meta.title` branch does not.
             page.title = escape(self.renderer.title(key))
-            page.meta["title"] = page.title
+            if key != HOME:  # the home page's <title> is the site's name alone
+                page.meta["title"] = page.title
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -296,6 +305,15 @@ def _pages(item: StructureItem) -> list[Page]:
     if isinstance(item, Section):
         return [p for child in item.children for p in _pages(child)]
     return [item] if isinstance(item, Page) else []
+
+
+def _name_the_site(config: MkDocsConfig, record: DossierInfo, lang: Lang) -> None:
+    """The site is named and described by the dossier's own record, in the interface
+    language: a new story never goes out under the last one's name."""
+    # Material prints both without escaping (in <title>, attributes, the header): the
+    # record's text is escaped here, as page titles are in on_page_markdown.
+    config.site_name = str(escape(record.title.pick(lang)))
+    config.site_description = str(escape(" ".join(record.summary.pick(lang).split())))
 
 
 def _file(files: Files, path: str) -> File:

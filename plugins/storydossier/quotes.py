@@ -94,11 +94,12 @@ def find_quotations(
 
 
 def find_in_blocks(
-    text: str, blocks: list[tuple[int, int, int]]
+    text: str, blocks: list[tuple[int, int, int]], paragraphs: frozenset[int] = frozenset()
 ) -> tuple[list[Quotation], list[Unbalanced]]:
     """Quotations of the French blocks `(index, start, end)`, in document order; a « left
-    open at a paragraph's end continues into the next block if that one opens with «."""
-    finder = _Finder(text)
+    open at the end of a paragraph (an index in `paragraphs`: not a heading) continues
+    into the next block if that one is a paragraph too and opens with «."""
+    finder = _Finder(text, paragraphs)
     for position, (index, start, end) in enumerate(blocks):
         following = blocks[position + 1] if position + 1 < len(blocks) else None
         finder.block(index, start, end, following)
@@ -115,8 +116,9 @@ class _Open:
 
 
 class _Finder:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, paragraphs: frozenset[int]) -> None:
         self.text = text
+        self.paragraphs = paragraphs
         self.found: list[Quotation] = []
         self.unbalanced: list[Unbalanced] = []
         self.carried: _Open | None = None  # a « continued from the paragraph before
@@ -216,7 +218,12 @@ class _Finder:
         if stack and stack[0].mark == "«" and following is not None:
             _next_index, next_start, next_end = following
             opening = self._after_opening(next_start, next_end)
-            if next_index_follows(index, _next_index) and self.text[opening : opening + 1] == "«":
+            continues = (
+                _next_index == index + 1  # no English post between
+                and {index, _next_index} <= self.paragraphs
+                and self.text[opening : opening + 1] == "«"
+            )
+            if continues:
                 self.carried = stack[0]
                 if not self.carried.segments:
                     self.carried.segments.append(Segment(index, self.carried.offset, end))
@@ -226,8 +233,3 @@ class _Finder:
                 stack = stack[1:]
         for left in stack:
             self.unbalanced.append(Unbalanced(left.offset, left.mark))
-
-
-def next_index_follows(index: int, next_index: int) -> bool:
-    """A quotation continues only into the very next block (no English post between)."""
-    return next_index == index + 1

@@ -24,7 +24,7 @@ from .dates import parse_date
 from .labels import LABELS, PUNCTUATION, colon_labels
 from .langs import Lang
 from .model import Actor, Localized
-from .pages import CHRONOLOGY, PageKey, page_title
+from .pages import ACTORS, CHRONOLOGY, SOURCES, PageKey, page_title
 from .present import GlossCard, Inline, Link, Presenter, When, by_name, host
 from .timeline import layout
 
@@ -93,6 +93,7 @@ class Renderer:
             "ui_lang": self.lang,
         }
         builders = {
+            "home": self._home,
             "source": self._source,
             "sources": self._sources,
             "actor": self._actor,
@@ -106,6 +107,25 @@ class Renderer:
         return page_title(key, self.analysis, self.lang)
 
     # --- page contexts ---------------------------------------------------------------------
+
+    def _home(self, shown: Presenter, _ident: str) -> dict[str, Any]:
+        record = self.analysis.dossier.dossier
+        return {
+            "title": record.title,
+            "summary": record.summary,
+            "sections": [
+                (Link(self.labels[key.kind], shown.href(key)), self.labels[f"home_{key.kind}"])
+                for key in (SOURCES, ACTORS, CHRONOLOGY)
+            ],
+            "exports": [
+                (name, self.labels[label])
+                for name, label in (
+                    ("dossier.json", "exports_json"),
+                    ("dossier.schema.json", "exports_schema"),
+                    ("chronology.ics", "exports_ics"),
+                )
+            ],
+        }
 
     def _source(self, shown: Presenter, source_id: str) -> dict[str, Any]:
         view = self.analysis.sources[source_id]

@@ -21,7 +21,7 @@ from .dates import parse_date
 from .inline import inline_tree
 from .langs import Lang
 from .matching import Matcher
-from .mentions import link_mentions
+from .mentions import Ambiguous, link_mentions
 from .model import Source
 from .normalise import normalise
 from .quotes import Quotation, Segment, Unbalanced, find_in_blocks
@@ -40,7 +40,7 @@ class TextFindings:
     unbalanced: tuple[Unbalanced, ...]
     stray: tuple[tuple[str, int], ...]  # (gloss id, line) of a gloss's words outside « »
     overridden: tuple[str, ...]  # general gloss ids replaced here by a restricted one
-    ambiguous: tuple[tuple[str, tuple[str, ...]], ...]  # (folded alias, actor ids)
+    ambiguous: tuple[Ambiguous, ...]  # words that may name several actors
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,8 @@ def parse_cached(text: str, lang: Lang, overrides: tuple[tuple[str, Lang], ...])
 def _quotations(parsed: ParsedText) -> tuple[list[Quotation], list[Unbalanced]]:
     """The quotations of the French blocks, and the marks left unpaired."""
     french = [(i, b.start, b.end) for i, b in enumerate(parsed.blocks) if b.lang == "fr"]
-    return find_in_blocks(parsed.text, french)
+    paragraphs = frozenset(i for i, b in enumerate(parsed.blocks) if b.kind == "paragraph")
+    return find_in_blocks(parsed.text, french, paragraphs)
 
 
 def _blocks(

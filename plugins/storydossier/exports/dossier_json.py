@@ -280,7 +280,7 @@ def _actor(analysis: Analysis, actor: Actor) -> ExportActor:
         kind=actor.kind,
         affiliation=actor.affiliation,
         roles=[ExportRole(title=_text(r.title), dates=_date(r.dates)) for r in actor.roles],
-        aliases={"fr": list(actor.aliases.fr), "en": list(actor.aliases.en)},
+        aliases={"fr": actor.aliases.of("fr"), "en": actor.aliases.of("en")},
         bio=_text(actor.bio),
         wikidata=actor.wikidata,
         mentions=[
