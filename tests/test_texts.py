@@ -4,7 +4,8 @@ import itertools
 from pathlib import Path
 
 import pytest
-from storydossier.texts import guess_language, parse_text
+from storydossier.language import guess_language
+from storydossier.texts import parse_text
 
 SOURCES = Path(__file__).resolve().parent.parent / "dossier" / "sources"
 MILLEY = (SOURCES / "milley-lettre-envoyee-par-erreur.txt").read_text(encoding="utf-8")

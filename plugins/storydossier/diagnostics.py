@@ -48,6 +48,21 @@ def text_warnings(result: TextResult) -> list[Problem]:
                 "the quotation is not shown as one",
             )
         )
+    for index in view.parsed.unsure:
+        block = view.parsed.blocks[index]
+        first_words = " ".join(block.text.split()[:4])
+        other = "en" if block.lang == "fr" else "fr"
+        warnings.append(
+            _warn(
+                file,
+                block.line,
+                1,
+                f"the language of «{short(block.text)}» cannot be told for sure; it is shown "
+                f"as `{block.lang}`. Say which it is in the text's record: "
+                f'`blocks: [{{starts_with: "{first_words}", lang: {other}}}]` '
+                f"(or `lang: {block.lang}` to keep it so)",
+            )
+        )
     for quote in view.quotes:
         if quote.status in ("unglossed", "partial"):
             what = "has no gloss" if quote.status == "unglossed" else "is only partly glossed"

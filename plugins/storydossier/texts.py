@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .datelines import Dateline, find_credits, find_dateline
+from .langs import Lang
+from .language import block_language
 
 BlockKind = Literal["heading", "paragraph", "post"]
 PieceKind = Literal["block", "separator", "marker", "dateline", "credit"]
@@ -23,146 +25,6 @@ _MARKER = re.compile(
 )
 _SEPARATOR = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?:;…]['\"’”»)\s]*$")
-
-_EN_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "of",
-        "to",
-        "in",
-        "on",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "its",
-        "that",
-        "this",
-        "with",
-        "for",
-        "from",
-        "at",
-        "by",
-        "we",
-        "i",
-        "you",
-        "he",
-        "she",
-        "they",
-        "us",
-        "our",
-        "my",
-        "your",
-        "his",
-        "her",
-        "their",
-        "not",
-        "have",
-        "has",
-        "had",
-        "just",
-        "after",
-        "before",
-        "about",
-        "which",
-        "what",
-        "who",
-        "where",
-        "when",
-        "there",
-        "can",
-        "can't",
-        "don't",
-        "i've",
-        "i'm",
-        "should",
-        "would",
-        "will",
-        "number",
-        "one",
-        "beyond",
-        "regard",
-        "read",
-        "once",
-        "tell",
-    ]
-)
-_FR_WORDS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "un",
-        "une",
-        "des",
-        "et",
-        "de",
-        "du",
-        "à",
-        "au",
-        "aux",
-        "est",
-        "sont",
-        "était",
-        "a",
-        "ont",
-        "été",
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "nous",
-        "vous",
-        "je",
-        "que",
-        "qui",
-        "dans",
-        "pour",
-        "par",
-        "sur",
-        "avec",
-        "ce",
-        "cette",
-        "ces",
-        "son",
-        "sa",
-        "ses",
-        "leur",
-        "leurs",
-        "ne",
-        "pas",
-        "plus",
-        "mais",
-        "ou",
-        "où",
-        "selon",
-        "lors",
-        "après",
-        "avant",
-        "lui",
-        "se",
-    ]
-)
-
-
-def guess_language(text: str) -> Literal["fr", "en"] | None:
-    """'fr' or 'en' from function words, or None when the text gives too little to tell."""
-    words = re.findall(r"[a-zà-ÿ']+", text.lower().replace("’", "'"))
-    english = sum(w in _EN_WORDS for w in words)
-    french = sum(w in _FR_WORDS for w in words)
-    if english + french < 3:
-        return None
-    if english >= 2 * french + 2:
-        return "en"
-    if french >= english:
-        return "fr"
-    return None
 
 
 @dataclass(frozen=True)
@@ -196,6 +58,7 @@ class ParsedText:
     credit: str | None = None  # e.g. "ats/nxp"
     credit_text: str | None = None  # as written, e.g. " (ats/nxp)"
     dateline: Dateline | None = None  # e.g. HOUSTON (Texas), 21 juil 1969 (AFP) -
+    unsure: list[int] = field(default_factory=list)  # blocks whose language is a guess
 
     def rebuilt(self) -> str:
         """Concatenate every piece: equals `text` (the losslessness invariant)."""
@@ -308,7 +171,9 @@ def _add_blocks(
         if start > position:
             parsed.pieces.append(Piece("separator", position, start))
         block_text = text[start:end]
-        lang = _block_language(block_text, default_lang, overrides)
+        lang, sure = _block_language(block_text, default_lang, overrides)
+        if not sure:
+            parsed.unsure.append(len(parsed.blocks))
         if lang != default_lang:
             kind: BlockKind = "post"
         elif (headline and index == 0) or _is_heading(block_text, index, len(chunks)):
@@ -337,10 +202,9 @@ def _credit_value(written: str) -> str:
     return " · ".join(lines)
 
 
-def _block_language(
-    text: str, default: Literal["fr", "en"], overrides: dict[str, Literal["fr", "en"]]
-) -> Literal["fr", "en"]:
+def _block_language(text: str, default: Lang, overrides: dict[str, Lang]) -> tuple[Lang, bool]:
+    """The block's language, and whether it is sure (an editor's `blocks:` entry is)."""
     for starts_with, lang in overrides.items():
         if text.startswith(starts_with):
-            return lang
-    return guess_language(text) or default
+            return lang, True
+    return block_language(text, default)
