@@ -4,7 +4,8 @@ An editor's tool beside `mkdocs serve`; it uses the core only (no site is built)
 - `dossier check [--strict]` prints every problem as `file:line:col: message`;
 - `dossier quotes [SOURCE]` lists quotations with their gloss status and prints a YAML
   stub for each unglossed one (it never writes into annotations.yml);
-- `dossier schema [-o FILE]` writes the JSON Schema of the annotation file.
+- `dossier schema [-o FILE]` writes the JSON Schema of the annotation file;
+- `dossier new FOLDER` starts a new dossier project that builds at once.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .analysis import Analysis, analyse
 from .loading import load_dossier
 from .model import Dossier
 from .problems import DossierError
+from .scaffold import new_project
 
 SCHEMA_PATH = Path("schema") / "annotations.schema.json"
 
@@ -119,6 +121,23 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    target = Path(args.target)
+    try:
+        written = new_project(target, schema_text())
+    except DossierError as error:
+        for problem in error.problems:
+            print(problem)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    print(
+        f"\nNext: cd {target} && mkdocs serve   (then drop your texts into "
+        "dossier/sources/ and describe them in dossier/annotations.yml)"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dossier", description=__doc__.splitlines()[0])
     parser.add_argument("--folder", default="dossier", help="the dossier folder (default: dossier)")
@@ -132,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="write the JSON Schema of annotations.yml")
     schema.add_argument("-o", "--output", default=str(SCHEMA_PATH), help="file, or - for stdout")
     schema.set_defaults(run=_schema)
+    new = commands.add_parser("new", help="start a new dossier project in FOLDER")
+    new.add_argument("target", metavar="FOLDER", help="a new or empty folder")
+    new.set_defaults(run=_new)
     args = parser.parse_args(argv)
     # Messages and counts go out in the order they were made, to a terminal or a pipe.
     if isinstance(sys.stdout, io.TextIOWrapper):
