@@ -3,13 +3,14 @@ Chromium. The helpers they use live in project_support.py, which tests import.""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, serve
-from project_support import BuildResult, copy_project, run_build
+from project_support import SECOND_DOSSIER, BuildResult, copy_project, run_build
 
 
 @pytest.fixture
@@ -41,6 +42,21 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuildResu
     site.mkdir()
     with serve(site) as url:
         result = run_build(project_dir, site_url=url)
+        assert result.error is None, result.error
+        assert result.warnings == [], result.warnings
+        result.url = url
+        yield result
+
+
+@pytest.fixture(scope="session")
+def second_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuildResult]:
+    """The second dossier (tests/dossiers/apollo11) built strict and served on loopback."""
+    project = tmp_path_factory.mktemp("second") / "apollo11"
+    shutil.copytree(SECOND_DOSSIER, project)
+    site = project / "site"
+    site.mkdir()
+    with serve(site) as url:
+        result = run_build(project, site_url=url)
         assert result.error is None, result.error
         assert result.warnings == [], result.warnings
         result.url = url

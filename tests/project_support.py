@@ -22,6 +22,7 @@ from storydossier.problems import DossierError
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = ("mkdocs.yml", "content", "dossier")
+SECOND_DOSSIER = REPO / "tests" / "dossiers" / "apollo11"  # another story, as test material
 
 
 @dataclass

@@ -213,7 +213,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         kept = [item for item in nav.items if not is_ours(item)]
         if HOME.path in self.keys:
             home = page_of(HOME)
-            home.title = self.renderer.title(HOME)
+            home.title = self.renderer.labels["home"]  # the site's name heads the nav already
             kept.insert(0, home)
         text_keys = [k for k in self.keys.values() if k.kind == "source"]
         sources: list[StructureItem] = [page_of(k) for k in text_keys]
@@ -259,9 +259,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             # autoescape (Material prints nav titles raw): hand it escaped text.
             # Material's <title> applies `striptags`, which unescapes: a title holding
             # "</title><script>" would break out. Its `page.meta.title` branch does not.
+            if key == HOME:  # its <title> is the site's name alone; "Home" in the nav
+                page.title = self.renderer.labels["home"]
+                return markdown
             page.title = escape(self.renderer.title(key))
-            if key != HOME:  # the home page's <title> is the site's name alone
-                page.meta["title"] = page.title
+            page.meta["title"] = page.title
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -142,6 +142,13 @@ class Presenter:
         singular = number < 2 if self.lang == "fr" else number == 1
         return f"{number} {self.labels[key + '_one' if singular else key]}"
 
+    def coverage(self, done: int, total: int) -> str:
+        """`3 citations sur 4 glosées`, `1 citation sur 1 glosée`; the total decides."""
+        singular = total < 2 if self.lang == "fr" else total == 1
+        return self.labels["coverage_one" if singular else "coverage"].format(
+            done=done, total=total
+        )
+
     def colon(self, key: str) -> str:
         """A label followed by the colon of the interface language: «Dit par :», "Said by:"."""
         return with_colon(self.lang, self.labels[key])

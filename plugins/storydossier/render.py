@@ -143,7 +143,7 @@ class Renderer:
             "credit_text": view.parsed.credit_text,
             "original": Link(host(source.url), source.url) if source.url else None,
             "speakers": [shown.actor(a) for a in self.analysis.speakers(source_id)],
-            "coverage": self.labels["coverage"].format(done=done, total=total),
+            "coverage": shown.coverage(done, total),
             "blocks": [
                 BlockShown(b.block.kind, b.anchor, b.block.lang, shown.inline(b.nodes))
                 for b in view.blocks
@@ -161,7 +161,7 @@ class Renderer:
         rows = []
         for view in views:
             done, total = view.coverage
-            coverage = self.labels["coverage"].format(done=done, total=total)
+            coverage = shown.coverage(done, total)
             rows.append((shown.source(view.source.id), shown.when(view.published), coverage))
         return {"rows": rows}
 

@@ -1,0 +1,63 @@
+"""The second dossier's pages as readers use them: axe in both palettes, and a quotation
+continued over two paragraphs opened and closed by keyboard."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+from test_accessibility import axe_violations, open_page
+
+pytestmark = pytest.mark.browser
+
+STEP = "sources/afp-premier-pas/"
+CALL = "sources/ats-appel-nixon/"
+PAGES = [
+    "",
+    "sources/afp-premier-pas/",
+    "sources/reuters-decollage/",
+    "sources/ats-appel-nixon/",
+    "sources/afp-presse-francaise/",
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/").replace("/", "-") or "home")
+def test_no_axe_violations(browser, second_site, path, scheme):
+    context, page = open_page(browser, second_site.url + path, scheme, "both")
+    violations = axe_violations(page)
+    context.close()
+    assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_a_continued_quotation_opens_by_keyboard(browser, second_site):
+    context, page = open_page(
+        browser, second_site.url + "sources/ats-appel-nixon/", "light", "both"
+    )
+    toggle = page.locator('[data-gloss="nixon-appel"] .dz-toggle')
+    expect(toggle).to_have_count(1)  # one control, on the last paragraph of the quotation
+    details = page.locator("#q-nixon-appel-details")
+    expect(details).to_be_hidden()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(details).to_be_visible()
+    expect(details).to_contain_text("Richard Nixon")
+    page.keyboard.press("Enter")
+    expect(details).to_be_hidden()
+    context.close()
+
+
+def test_the_incise_reads_as_narration(browser, second_site):
+    context, page = open_page(
+        browser, second_site.url + "sources/afp-premier-pas/", "light", "both"
+    )
+    incise = page.locator(".dz-incise").first
+    expect(incise).to_contain_text("a déclaré Armstrong en foulant le sol lunaire")
+    quoted = page.locator('[data-gloss="armstrong-petit-pas"] > .dz-fr')
+    colors = page.evaluate(
+        "([a, b]) => [getComputedStyle(a).color, getComputedStyle(b).color]",
+        [incise.element_handle(), quoted.element_handle()],
+    )
+    assert colors[0] != colors[1]  # set apart from the quoted words
+    context.close()
