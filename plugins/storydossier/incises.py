@@ -196,7 +196,12 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"^{clause}$")
 
 
-_CANDIDATE = re.compile(r",\s+([^,.;:!?«»“”\"‹›()\n]+?)\s*(?=,|[.;!?]|$)")
+# A clause after a comma, up to the next comma, stop or end; a title's stop («M. Dupont»)
+# is part of the clause, not its end.
+_CANDIDATE = re.compile(
+    r",\s+((?:[^,.;:!?«»“”\"‹›()\n]|(?<=\bM)\.|(?<=\bMM)\.|(?<=\bDr)\.|(?<=\bMe)\.)+?)"
+    r"\s*(?=,|(?<!\bM)(?<!\bMM)(?<!\bDr)(?<!\bMe)[.;!?]|$)"
+)
 
 
 def find_incises(
