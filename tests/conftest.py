@@ -37,15 +37,7 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuildResu
     The server starts first so the site is built with `site_url` set to its address:
     Material's instant navigation only follows links of the site's own origin.
     """
-    project_dir = copy_project(tmp_path_factory.mktemp("shipped"))
-    site = project_dir / "site"
-    site.mkdir()
-    with serve(site) as url:
-        result = run_build(project_dir, site_url=url)
-        assert result.error is None, result.error
-        assert result.warnings == [], result.warnings
-        result.url = url
-        yield result
+    yield from _served_build(copy_project(tmp_path_factory.mktemp("shipped")))
 
 
 @pytest.fixture(scope="session")
@@ -53,10 +45,15 @@ def second_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuildResul
     """The second dossier (tests/dossiers/apollo11) built strict and served on loopback."""
     project = tmp_path_factory.mktemp("second") / "apollo11"
     shutil.copytree(SECOND_DOSSIER, project)
-    site = project / "site"
+    yield from _served_build(project)
+
+
+def _served_build(project_dir: Path) -> Iterator[BuildResult]:
+    """Serve the project's site folder, then build it strict with that address."""
+    site = project_dir / "site"
     site.mkdir()
     with serve(site) as url:
-        result = run_build(project, site_url=url)
+        result = run_build(project_dir, site_url=url)
         assert result.error is None, result.error
         assert result.warnings == [], result.warnings
         result.url = url

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .anchors import AnchorSet, quote_anchor_stem
 from .matching import GlossTarget, Hit, Matcher, NoOriginalTarget, longest_first
-from .normalise import normalise
+from .normalise import normalise_short
 from .quotes import Quotation, join_spans
 from .texts import ParsedText
 from .views import GlossUse, QuoteStatus, QuoteView
@@ -94,7 +94,7 @@ def _quotation_hits(
         if q.depth > quotation.depth and quotation.start < q.start < quotation.end
     ]
     hits: list[Hit] = []
-    for hit in matcher.scan(normalise(words), source_id):
+    for hit in matcher.scan(normalise_short(words), source_id):
         if not hit.quotation_patterns():
             continue
         start, end = offsets[hit.start], offsets[hit.end - 1] + 1

@@ -116,6 +116,12 @@ def normalise(original: str) -> Normalised:
     return _normalise(original)
 
 
+def normalise_short(original: str) -> Normalised:
+    """Fold a short string (a quotation's words) without the cache, which keeps whole
+    texts: a dossier's thousands of quotations would evict them."""
+    return _normalise(original)
+
+
 def normalise_pattern(text: str) -> str:
     """Fold a gloss's French or an alias: also drops outer guillemets and a final stop."""
     folded = _normalise(text).text.strip()
