@@ -2,7 +2,8 @@
 a transcript line such as `Armstrong: Houston, Tranquility Base here.`).
 
 Used by `texts.parse_text` for each block. Function words decide when they are many
-(a paragraph); a short line is classified by py3langid (a naive Bayes model shipped
+(a paragraph); accents, guillemets or an elision with no English word mark a short line
+as French; any other short line is classified by py3langid (a naive Bayes model shipped
 inside the package, restricted to French and English; no download at run time). When
 neither is confident, the block keeps the text's language and is reported as unsure,
 so the editor can say which it is with `blocks:` (`diagnostics`). Measured on
@@ -167,12 +168,22 @@ def block_language(text: str, default: Lang) -> tuple[Lang, bool]:
         return guessed, True
     if not re.search(r"[^\W\d_]{2,}", text):
         return default, True  # numbers and signs: nothing to tell a language by
+    if _FRENCH_SIGNS.search(text) and not _english_words(text):
+        return "fr", True  # accents, guillemets or an elision, and no English word
     english = english_probability(text)
     if english >= SURE_ENGLISH:
         return "en", True
     if english <= SURE_FRENCH:
         return "fr", True
     return default, False
+
+
+_FRENCH_SIGNS = re.compile(r"[éèêëàâùûçœîïô«»]|\b[cdjlmnst]['’][a-zàâéèêîôûh]", re.IGNORECASE)
+
+
+def _english_words(text: str) -> bool:
+    words = re.findall(r"[a-z']+", text.lower().replace("’", "'"))
+    return any(w in _EN_WORDS and w not in _FR_WORDS for w in words)
 
 
 def english_probability(text: str) -> float:
