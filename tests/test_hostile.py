@@ -116,7 +116,7 @@ def test_injection_in_every_text_field_is_shown_as_text(project, build_project):
 def test_only_web_addresses_are_accepted(project, url):
     replace(
         annotations(project),
-        "      - https://en.trend.az/world/arab/3173452.html\n",
+        '      - {url: "https://en.trend.az/world/arab/3173452.html", outlet: "Trend"}\n',
         f"      - {json.dumps(url)}\n",
     )
     (message,) = problems(project)

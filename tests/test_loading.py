@@ -112,8 +112,9 @@ def test_comma_inside_braces_is_explained(project):
 def test_english_without_provenance_must_be_unverified(project):
     edit(
         project,
-        "    provenance:\n      - https://www.jpost.com/Breaking-News/"
-        "US-led-coalition-says-it-will-withdraw-from-Iraq-613351\n    fidelity: verbatim\n",
+        '    provenance:\n      - {url: "https://www.jpost.com/Breaking-News/'
+        'US-led-coalition-says-it-will-withdraw-from-Iraq-613351", '
+        'outlet: "The Jerusalem Post (Reuters)"}\n    fidelity: verbatim\n',
         "    fidelity: verbatim\n",
     )
     (message,) = problems_of(project)
@@ -123,7 +124,7 @@ def test_english_without_provenance_must_be_unverified(project):
 def test_url_must_be_http(project):
     line = edit(
         project,
-        "      - https://en.trend.az/world/arab/3173452.html\n",
+        '      - {url: "https://en.trend.az/world/arab/3173452.html", outlet: "Trend"}\n',
         "      - javascript:alert(1)\n",
     )
     (message,) = problems_of(project)

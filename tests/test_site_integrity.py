@@ -11,7 +11,11 @@ from linkcheck import crawl
 from project_support import REPO
 
 ANNOTATIONS = yaml.safe_load((REPO / "dossier" / "annotations.yml").read_text(encoding="utf-8"))
-YAML_URLS = {u for g in ANNOTATIONS["glosses"] for u in g.get("provenance", [])}
+YAML_URLS = {
+    u if isinstance(u, str) else u["url"]
+    for g in ANNOTATIONS["glosses"]
+    for u in g.get("provenance", [])
+}
 YAML_URLS |= {s["url"] for s in ANNOTATIONS["sources"] if s.get("url")}
 PAGES = [
     "",

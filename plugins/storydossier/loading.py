@@ -183,12 +183,15 @@ def _model_fields_at(loc: tuple[Any, ...]) -> list[str]:
 
 
 def _unwrap(annotation: Any) -> Any:
+    """The record type inside a field's annotation (through lists, unions, Annotated);
+    of a union, the member that is a record, where there is one."""
     while True:
         origin = typing.get_origin(annotation)
         if origin in (list, typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0]
-        elif origin is typing.Annotated:
+            args = [_unwrap(a) for a in typing.get_args(annotation) if a is not type(None)]
+            records = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            return (records or args)[0]
+        if origin is typing.Annotated:
             annotation = typing.get_args(annotation)[0]
         else:
             return annotation

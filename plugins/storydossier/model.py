@@ -14,7 +14,15 @@ import unicodedata
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
 
 from .dates import DateError, DateValue, parse_date
 from .langs import Lang
@@ -200,6 +208,32 @@ class Actor(Record):
     )
 
 
+class Provenance(Record):
+    """Where an English wording is published, as a journalist cites it."""
+
+    url: Url = Field(description="The page that reports the English")
+    outlet: Text | None = Field(None, description="Who published it: Reuters, The Guardian")
+    headline: Text | None = Field(None, description="The headline of that page")
+    date: Edtf | None = Field(None, description="When it was published")
+    archive: Url | None = Field(None, description="An archived copy of the page")
+
+
+def _provenance_kind(value: object) -> str:
+    return "[record]" if isinstance(value, dict | Provenance) else "[address]"
+
+
+# An address, or a record: told apart by their shape, so a mistake in either gets one
+# message (the tags hold "[" so that loading leaves them out of the field path).
+ProvenanceEntry = Annotated[
+    Annotated[Url, Tag("[address]")] | Annotated[Provenance, Tag("[record]")],
+    Discriminator(_provenance_kind),
+]
+
+
+def provenance_url(entry: str | Provenance) -> str:
+    return entry.url if isinstance(entry, Provenance) else entry
+
+
 Fidelity = Literal["verbatim", "condensed", "paraphrase", "unverified"]
 
 
@@ -212,8 +246,12 @@ class Gloss(Record):
     speaker: Id = Field(description="The actor id of who said or wrote it")
     said: Edtf | None = Field(None, description="When it was said")
     where: Localized | None = Field(None, description="Where or in what setting it was said")
-    provenance: list[Url] = Field(
-        default_factory=list, description="Where the English wording is reported"
+    provenance: list[ProvenanceEntry] = Field(
+        default_factory=list,
+        description=(
+            "Where the English wording is reported: an address, or "
+            "{url, outlet, headline, date, archive}"
+        ),
     )
     fidelity: Fidelity = Field(description="How faithful the French is to the English")
     note: Localized | None = Field(None, description="Translator's note")

@@ -18,7 +18,7 @@ from .analysis import Analysis
 from .dates import DateValue, parse_date
 from .labels import LABELS, with_colon
 from .langs import Lang
-from .model import Gloss, Localized
+from .model import Gloss, Localized, Provenance
 from .pages import PageKey
 from .views import InciseNode, MentionNode, Node, QuoteView, TextNode
 
@@ -29,6 +29,15 @@ FIDELITIES = ("verbatim", "condensed", "paraphrase", "unverified")
 class Link:
     text: str
     href: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an English wording is published: «Reuters, 6 janvier 2020 — headline»."""
+
+    text: str
+    href: str
+    archive: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +62,7 @@ class GlossCard:
     said: When | None
     where: Localized | None
     fidelity: Fidelity
-    provenance: list[Link]
+    provenance: list[Source]
     note: Localized | None
     post: Link | None
 
@@ -160,7 +169,7 @@ class Presenter:
             said=self.when(gloss.said),
             where=gloss.where,
             fidelity=self.fidelity(gloss.fidelity),
-            provenance=[Link(host(url), url) for url in gloss.provenance],
+            provenance=[self.provenance(entry) for entry in gloss.provenance],
             note=gloss.note,
             post=Link(
                 self.labels["post_link"],
@@ -169,6 +178,19 @@ class Presenter:
             if post
             else None,
         )
+
+    def provenance(self, entry: str | Provenance) -> Source:
+        """A provenance as a journalist cites it; a bare address shows its site."""
+        if not isinstance(entry, Provenance):
+            return Source(host(entry), entry)
+        when = self.when(entry.date)
+        head = ", ".join(
+            part
+            for part in (entry.outlet, " – ".join(text for _, text in when.parts) if when else None)
+            if part
+        )
+        text = " — ".join(part for part in (head, entry.headline) if part) or host(entry.url)
+        return Source(text, entry.url, entry.archive)
 
     def quote(self, view: QuoteView) -> QuoteShown:
         if view.uses:

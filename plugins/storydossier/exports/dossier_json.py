@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..analysis import Analysis
 from ..dates import DateValue, parse_date
-from ..model import Actor, Event, Gloss, Localized
+from ..model import Actor, Event, Gloss, Localized, Provenance, provenance_url
 from ..views import QuoteView, SourceView
 
 FORMAT = "storydossier/dossier"
@@ -134,6 +134,14 @@ class ExportMatch(_Out):
     end: int
 
 
+class ExportProvenance(_Out):
+    url: str
+    outlet: str | None
+    headline: str | None
+    date: ExportDate | None
+    archive: str | None
+
+
 class ExportGloss(_Out):
     id: str
     fr: str
@@ -141,7 +149,8 @@ class ExportGloss(_Out):
     speaker: str
     said: ExportDate | None
     where: ExportText | None
-    provenance: list[str]
+    provenance: list[str]  # the addresses
+    provenance_records: list[ExportProvenance] = []  # with outlet, headline, date
     fidelity: str
     note: ExportText | None
     sources: list[str]
@@ -306,7 +315,8 @@ def _gloss(analysis: Analysis, gloss: Gloss) -> ExportGloss:
         speaker=gloss.speaker,
         said=_date(gloss.said),
         where=_text(gloss.where),
-        provenance=list(gloss.provenance),
+        provenance=[provenance_url(p) for p in gloss.provenance],
+        provenance_records=[_provenance(p) for p in gloss.provenance],
         fidelity=gloss.fidelity,
         note=_text(gloss.note),
         sources=list(gloss.sources),
@@ -322,6 +332,18 @@ def _gloss(analysis: Analysis, gloss: Gloss) -> ExportGloss:
             )
             for u in analysis.gloss_uses.get(gloss.id, [])
         ],
+    )
+
+
+def _provenance(entry: str | Provenance) -> ExportProvenance:
+    if not isinstance(entry, Provenance):
+        return ExportProvenance(url=entry, outlet=None, headline=None, date=None, archive=None)
+    return ExportProvenance(
+        url=entry.url,
+        outlet=entry.outlet,
+        headline=entry.headline,
+        date=_date(entry.date),
+        archive=entry.archive,
     )
 
 
