@@ -37,7 +37,11 @@ LABELS: dict[str, dict[str, str]] = {
         "credit": "Crédit",
         "place": "Lieu",
         "published": "Date de publication",
-        "date_marker": "Marqueur de date du texte",
+        "legend": "Fidélité du français à l'original",
+        "legend_open": (
+            "La pastille qui suit chaque citation dit sa fidélité ; touchez-la pour ouvrir "
+            "l'original anglais, qui l'a dit, quand, et où cet anglais est publié."
+        ),
         "original": "Article original",
         "quoted_here": "Cités dans ce texte",
         "coverage": "{done} citations sur {total} glosées",
@@ -126,7 +130,11 @@ LABELS: dict[str, dict[str, str]] = {
         "credit": "Credit",
         "place": "Place",
         "published": "Published",
-        "date_marker": "The text's date marker",
+        "legend": "How faithful the French is to the original",
+        "legend_open": (
+            "The chip after each quotation shows its fidelity; press it to open the "
+            "English original, who said it, when, and where that English is published."
+        ),
         "original": "Original article",
         "quoted_here": "Quoted in this text",
         "coverage": "{done} of {total} quotations glossed",

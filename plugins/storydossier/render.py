@@ -25,7 +25,7 @@ from .labels import LABELS, PUNCTUATION, colon_labels
 from .langs import Lang
 from .model import Actor, Localized
 from .pages import ACTORS, CHRONOLOGY, SOURCES, PageKey, page_title
-from .present import GlossCard, Inline, Link, Presenter, When, by_name, host
+from .present import FIDELITIES, GlossCard, Inline, Link, Presenter, When, by_name, host
 from .timeline import layout
 
 KINDS = ("person", "organisation", "group")
@@ -139,11 +139,11 @@ class Renderer:
             "agency_text": dateline.agency if dateline and not source.agency else None,
             "place": _place(dateline) if dateline else None,
             "published": shown.when(view.published),
-            "marker_text": view.parsed.marker_text,
             "credit_text": view.parsed.credit_text,
             "original": Link(host(source.url), source.url) if source.url else None,
             "speakers": [shown.actor(a) for a in self.analysis.speakers(source_id)],
             "coverage": shown.coverage(done, total),
+            "fidelities": [shown.fidelity(key) for key in FIDELITIES],
             "blocks": [
                 BlockShown(b.block.kind, b.anchor, b.block.lang, shown.inline(b.nodes))
                 for b in view.blocks
