@@ -81,3 +81,16 @@ def test_mentions_keep_the_prose_colour_and_an_underline(page, shipped_site):
     )
     assert colours[0] == colours[1]
     assert "underline" in colours[2]
+
+
+def test_a_mode_chosen_on_a_source_page_leaves_actor_pages_in_both_languages(page, shipped_site):
+    page.goto(shipped_site.url + MILLEY)
+    page.get_by_role("button", name="Français", exact=True).click()
+    expect(page.locator("#q-milley-erreur-bonne-foi .dz-en")).to_be_hidden()
+    page.goto(shipped_site.url + "actors/milley/")
+    pair = page.locator("#gloss-milley-erreur-bonne-foi .dz-pair")
+    expect(pair.locator(".dz-fr")).to_be_visible()
+    expect(pair.locator(".dz-en")).to_be_visible()  # the choice does not leak here
+    expect(page.locator(".dz-bio .dz-l10n-en")).to_be_visible()
+    page.goto(shipped_site.url + MILLEY)  # and it is still the source pages' choice
+    expect(page.locator("#q-milley-erreur-bonne-foi .dz-en")).to_be_hidden()
