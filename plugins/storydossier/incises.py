@@ -171,7 +171,7 @@ _IRREGULAR = [
 ]
 _ER_ENDINGS = ("e", "ent", "ait", "aient", "a", "èrent", "é", "ée", "és", "ées", "era")
 _PRONOUN = r"(?:il|elle|ils|elles|on)"
-_AUXILIARY = r"(?:a|ont|avait|avaient|aurait|auraient|avaient|aura|eut)"
+_AUXILIARY = r"(?:a|ont|avait|avaient|aurait|auraient|aura|eut)"
 _SUBJECT = (
     r"(?:(?:le|la|les|l['’]|un|une|son|sa|ses|leur|leurs|ce|cette|M\.|Mme|Mmes|MM\.|Me|Dr)"
     r"\s*[\w'’.-]+|[A-ZÀ-Ý][\w'’.-]*)"

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .langs import Lang
+
+if TYPE_CHECKING:  # the model and numpy load on first need, not at import
+    from py3langid.langid import LanguageIdentifier
 
 SURE_ENGLISH = 0.9  # py3langid's probability of English above which a line is English
 SURE_FRENCH = 0.35  # ... and below which it is French
@@ -193,7 +196,7 @@ def english_probability(text: str) -> float:
 
 
 @cache
-def _identifier() -> Any:
+def _identifier() -> LanguageIdentifier:
     """The model, loaded on first need (most paragraphs are decided by function words)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
