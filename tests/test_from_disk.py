@@ -19,8 +19,13 @@ def test_glosses_modes_and_links_work_from_disk(project, build_project, browser)
         toggle = page.locator("#q-milley-erreur-bonne-foi .dz-toggle")
         toggle.click()
         expect(page.locator("#q-milley-erreur-bonne-foi-details")).to_be_visible()
+        page.keyboard.press("Escape")  # the card closes as native popovers do
+        expect(page.locator("#q-milley-erreur-bonne-foi-details")).to_be_hidden()
+        page.get_by_role("button", name="Les deux", exact=True).click()
+        expect(page.locator("#q-milley-erreur-bonne-foi .dz-en")).to_be_visible()
         page.get_by_role("button", name="Français", exact=True).click()
         expect(page.locator("#q-milley-erreur-bonne-foi .dz-en")).to_be_hidden()
+        toggle.click()
         page.locator("#q-milley-erreur-bonne-foi-details").get_by_role(
             "link", name="Mark A. Milley"
         ).click()

@@ -174,11 +174,15 @@ def test_a_quotation_continued_over_paragraphs_is_one(data, built):
     assert text[call["spans"][1][0] : call["spans"][1][1]].endswith("ne font vraiment qu'un")
     html = built.html(f"sources/{CALL}/index.html")
     html = html[html.index("<article") : html.index("</article>")]
-    # two segments, one anchor, the English once (after the last segment)
+    # two segments, one anchor, the English in line once (after the last segment) and
+    # in the quotation's card
     assert html.count('data-gloss="nixon-appel"') == 2
     assert html.count('id="q-nixon-appel"') == 1
-    assert html.count("For one priceless moment") == 1
+    inline = re.findall(r'<span class="dz-en" lang="en">.*?</span>“([^”]*)”', html)
+    assert [e for e in inline if "For one priceless moment" in e] != []
+    assert sum("For one priceless moment" in e for e in inline) == 1
     assert html.index('id="q-nixon-appel"') < html.index("For one priceless moment")
+    assert html.count('class="dz-card-en" lang="en">“Neil and Buzz') == 1
 
 
 def test_coverage_counts_every_form(built):

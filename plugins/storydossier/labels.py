@@ -13,6 +13,7 @@ LABELS: dict[str, dict[str, str]] = {
         "chronology": "Chronologie",
         "reading_mode": "Mode de lecture",
         "search": "Recherche",
+        "mode_notes": "Sobre",
         "mode_fr": "Français",
         "mode_en": "Originaux anglais",
         "mode_both": "Les deux",
@@ -37,7 +38,11 @@ LABELS: dict[str, dict[str, str]] = {
         "credit": "Crédit",
         "place": "Lieu",
         "published": "Date de publication",
-        "legend": "Fidélité du français à l'original",
+        "legend": "Fidélité",
+        "fid_verbatim_short": "fidèle",
+        "fid_condensed_short": "condensée",
+        "fid_paraphrase_short": "paraphrase",
+        "fid_unverified_short": "non vérifiée",
         "legend_open": (
             "La pastille qui suit chaque citation dit sa fidélité ; touchez-la pour ouvrir "
             "l'original anglais, qui l'a dit, quand, et où cet anglais est publié."
@@ -106,6 +111,7 @@ LABELS: dict[str, dict[str, str]] = {
         "chronology": "Chronology",
         "reading_mode": "Reading mode",
         "search": "Search",
+        "mode_notes": "Quiet",
         "mode_fr": "French",
         "mode_en": "English originals",
         "mode_both": "Both",
@@ -130,7 +136,11 @@ LABELS: dict[str, dict[str, str]] = {
         "credit": "Credit",
         "place": "Place",
         "published": "Published",
-        "legend": "How faithful the French is to the original",
+        "legend": "Fidelity",
+        "fid_verbatim_short": "faithful",
+        "fid_condensed_short": "condensed",
+        "fid_paraphrase_short": "paraphrase",
+        "fid_unverified_short": "unverified",
         "legend_open": (
             "The chip after each quotation shows its fidelity; press it to open the "
             "English original, who said it, when, and where that English is published."

@@ -52,6 +52,7 @@ class Fidelity:
     key: str
     label: str
     help: str
+    short: str = ""  # one word, for the legend's summary line
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,10 @@ class Presenter:
         return When(((date.iso(), date.text(self.lang)),))
 
     def fidelity(self, key: str) -> Fidelity:
-        return Fidelity(key, self.labels[f"fid_{key}"], self.labels[f"fid_{key}_help"])
+        labels = self.labels
+        return Fidelity(
+            key, labels[f"fid_{key}"], labels[f"fid_{key}_help"], labels[f"fid_{key}_short"]
+        )
 
     def count(self, number: int, key: str) -> str:
         """`2 citations`, `1 citation`; French takes the singular for 0 too."""

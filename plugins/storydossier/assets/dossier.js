@@ -4,12 +4,12 @@
 (function () {
   "use strict";
   var KEY = "dossier.readingMode";
-  var MODES = ["fr", "en", "both"];
+  var MODES = ["notes", "fr", "en", "both"];
   var root = document.documentElement;
 
   function stored() {
-    try { var m = localStorage.getItem(KEY); return MODES.indexOf(m) >= 0 ? m : "both"; }
-    catch (e) { return "both"; }
+    try { var m = localStorage.getItem(KEY); return MODES.indexOf(m) >= 0 ? m : "notes"; }
+    catch (e) { return "notes"; }
   }
   function applyMode(mode) {
     root.setAttribute("data-dz-mode", mode);
@@ -29,6 +29,13 @@
     box.textContent = text;
     setTimeout(function () { box.textContent = ""; }, 2000);
   }
+  /* The details are a native popover (popovertarget opens and closes it, Escape and a
+     click outside close it; the browser exposes its expanded state to assistive
+     technology). data-dz-open lets CSS draw the chip as open. */
+  function syncExpanded(event) {
+    var chip = document.querySelector('[aria-controls="' + event.target.id + '"]');
+    if (chip) chip.toggleAttribute("data-dz-open", event.newState === "open");
+  }
   function setup() {
     window.dossierReady = true; /* early.js keeps its no-JS fallback otherwise */
     root.classList.add("dz-js");
@@ -43,9 +50,10 @@
       if (!details) continue;
       toggle.setAttribute("data-dz-ready", "");
       toggle.hidden = false;
-      var open = Boolean(location.hash) && location.hash.slice(1) === toggle.parentNode.id;
-      toggle.setAttribute("aria-expanded", String(open));
-      details.hidden = !open;
+      details.addEventListener("toggle", syncExpanded);
+      if (location.hash && location.hash.slice(1) === toggle.parentNode.id && details.showPopover) {
+        try { details.showPopover(); } catch (e) { /* already open */ }
+      }
     }
   }
   function selectedActors() {
@@ -105,14 +113,6 @@
       var mode = choice.getAttribute("data-dz-mode-choice");
       try { localStorage.setItem(KEY, mode); } catch (e) { /* private mode: not remembered */ }
       applyMode(mode);
-      return;
-    }
-    var toggle = target.closest(".dz-toggle");
-    if (toggle) {
-      var details = document.getElementById(toggle.getAttribute("aria-controls"));
-      var expanded = toggle.getAttribute("aria-expanded") === "true";
-      toggle.setAttribute("aria-expanded", String(!expanded));
-      if (details) details.hidden = expanded;
       return;
     }
     var anchor = target.closest(".dz-anchor, .dz-permalink");

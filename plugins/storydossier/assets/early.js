@@ -7,7 +7,7 @@
   root.classList.add("dz-js");
   try {
     var mode = localStorage.getItem("dossier.readingMode"); /* dossier.js's KEY */
-    if (mode === "fr" || mode === "en" || mode === "both") root.setAttribute("data-dz-mode", mode);
+    if (mode === "fr" || mode === "en" || mode === "both" || mode === "notes") root.setAttribute("data-dz-mode", mode);
   } catch (e) { /* storage blocked: the default mode */ }
   addEventListener("load", function () {
     if (!window.dossierReady) root.classList.remove("dz-js");
