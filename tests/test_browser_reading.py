@@ -4,6 +4,7 @@ mentions in the prose's colour."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ from browser_support import screenshot
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from reading import PLAIN_ARTICLE  # noqa: E402  (the bench's measure, shared)
 
 MILLEY = "sources/milley-lettre-envoyee-par-erreur/"
 FIDELITIES = ("fidèle", "condensée", "paraphrase", "non vérifiée")
@@ -142,11 +146,6 @@ def test_touch_opens_the_card(browser, shipped_site):
 def test_the_page_weighs_little_more_than_its_text_on_a_phone(page, shipped_site):
     """Issue 14's measure (bench/reading.py prints it): at 390 px with no stored choice,
     each source page's article is at most 1.25 times its plain text's height."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-    from reading import PLAIN_ARTICLE
-
     page.set_viewport_size({"width": 390, "height": 900})
     for path in (MILLEY, "sources/lettre-retrait-irak-ats/"):
         page.goto(shipped_site.url + path, wait_until="networkidle")
@@ -157,11 +156,6 @@ def test_the_page_weighs_little_more_than_its_text_on_a_phone(page, shipped_site
 
 def test_twin_the_both_mode_weighs_more(page, shipped_site):
     """The same measure must see the difference: with every English inline, it fails."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-    from reading import PLAIN_ARTICLE
-
     page.set_viewport_size({"width": 390, "height": 900})
     page.add_init_script("localStorage.setItem('dossier.readingMode', 'both')")
     page.goto(shipped_site.url + MILLEY, wait_until="networkidle")
