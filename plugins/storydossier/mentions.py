@@ -40,7 +40,7 @@ def link_mentions(
     excluded = _exclusions(hits)
     usable: list[tuple[Hit, str, int]] = []
     for hit in hits:
-        index = _block_at(parsed.blocks, hit.start, hit.end)
+        index = parsed.block_at(hit.start, hit.end)
         if index is None:
             continue
         block = parsed.blocks[index]
@@ -102,13 +102,6 @@ def _exclusions(hits: list[Hit]) -> dict[str, list[tuple[int, int]]]:
 
 def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(start <= hit.start and hit.end <= end for start, end in spans)
-
-
-def _block_at(blocks: list[Block], start: int, end: int) -> int | None:
-    for index, block in enumerate(blocks):
-        if block.start <= start and end <= block.end:
-            return index
-    return None
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?»])\s+(?=[«A-ZÀ-Ý])")

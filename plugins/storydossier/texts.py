@@ -67,6 +67,13 @@ class ParsedText:
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1
 
+    def block_at(self, start: int, end: int) -> int | None:
+        """Index of the block holding the span [start, end) of the text, if any."""
+        for index, block in enumerate(self.blocks):
+            if block.start <= start and end <= block.end:
+                return index
+        return None
+
 
 def normalise_newlines(raw: str) -> str:
     return raw.replace("\r\n", "\n").replace("\r", "\n")

@@ -144,7 +144,5 @@ class SourceView:
 
     def block_at(self, start: int, end: int) -> BlockView | None:
         """The block holding the span [start, end) of the text, if any."""
-        for block in self.blocks:
-            if block.block.start <= start and end <= block.block.end:
-                return block
-        return None
+        index = self.parsed.block_at(start, end)
+        return None if index is None else self.blocks[index]
