@@ -2,7 +2,8 @@
 # Installs every test need on a fresh Debian machine, then runs every test.
 #   Debian: chromium (browser tests drive /usr/bin/chromium through Playwright; no test
 #           tool downloads a browser), nginx (sub-path deployment test), a Java runtime
-#           (the Nu HTML Checker), Node.js and npm when absent, DejaVu fonts.
+#           (the Nu HTML Checker), Node.js and npm when absent, DejaVu fonts, poppler-utils
+#           (pdftotext reads back the printed pages).
 #   npm:    axe-core, vnu-jar and lighthouse, pinned in package.json / package-lock.json.
 #   PyPI:   the package with its [test] extra, at the exact versions in constraints.txt
 #           (the set CI tested; DOSSIER_UNLOCKED=1 takes the newest allowed instead).
@@ -15,6 +16,7 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-li
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -54,3 +54,9 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def unfolded(note):
+    """What shows that a quotation's note is open, at any width: its "copy link" action,
+    shown only in an open card (phones) or an unfolded margin note (wide screens)."""
+    return note.locator(".dz-permalink")

@@ -120,7 +120,7 @@ def test_if_the_script_never_arrives_the_page_is_its_no_javascript_form(page, sh
     expect(page.locator("html")).not_to_have_class("dz-js")
     expect(page.locator(".dz-modes")).to_be_hidden()  # controls that could not work
     expect(page.locator(".dz-toggle").first).to_be_hidden()
-    for gloss in page.locator(".dz-gloss").all():
-        expect(gloss.locator(".dz-fr")).to_be_visible()
-        expect(gloss.locator(".dz-en").first).to_be_visible()
-        expect(gloss.locator(".dz-details")).to_be_visible()
+    for gloss in page.locator(".dz-gloss[id]").all():
+        expect(gloss.locator(".dz-fr").last).to_be_visible()
+        note = page.locator(f"#{gloss.get_attribute('id')}-details")
+        expect(note.locator(".dz-card-en").first).to_be_visible()

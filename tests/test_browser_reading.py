@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser_support import screenshot
+from browser_support import screenshot, unfolded
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -67,7 +67,7 @@ def test_paragraph_links_show_on_hover_and_focus_only(page, shipped_site):
 def test_a_deep_link_lands_on_its_quotation_open_and_marked(page, shipped_site):
     page.goto(shipped_site.url + MILLEY + "#q-milley-jamais-du-etre-envoye")
     quote = page.locator("#q-milley-jamais-du-etre-envoye")
-    expect(page.locator("#q-milley-jamais-du-etre-envoye-details")).to_be_visible()
+    expect(unfolded(page.locator("#q-milley-jamais-du-etre-envoye-details"))).to_be_visible()
     marked = quote.evaluate("e => getComputedStyle(e).backgroundColor")
     other = page.locator("#q-milley-erreur-bonne-foi").evaluate(
         "e => getComputedStyle(e).backgroundColor"
@@ -121,16 +121,17 @@ def test_the_quiet_default_opens_a_card_without_moving_the_text(page, shipped_si
         expect(card).to_be_visible()
         expect(card).to_contain_text("it should not have been released")
         expect(chip).to_have_attribute("data-dz-open", "")
+        expect(unfolded(card)).to_be_visible()
         assert paragraph.bounding_box() == before  # nothing reflowed
         screenshot(page, f"source-card-{width}")
         page.keyboard.press("Escape")
-        expect(card).to_be_hidden()
+        expect(unfolded(card)).to_be_hidden()
         expect(chip).not_to_have_attribute("data-dz-open", "")
         chip.focus()
         page.keyboard.press("Enter")
-        expect(card).to_be_visible()
+        expect(unfolded(card)).to_be_visible()
         page.keyboard.press("Escape")
-        expect(card).to_be_hidden()
+        expect(unfolded(card)).to_be_hidden()
 
 
 def test_touch_opens_the_card(browser, shipped_site):
@@ -160,3 +161,54 @@ def test_twin_the_both_mode_weighs_more(page, shipped_site):
     page.add_init_script("localStorage.setItem('dossier.readingMode', 'both')")
     page.goto(shipped_site.url + MILLEY, wait_until="networkidle")
     assert page.evaluate(PLAIN_ARTICLE) > 1.4
+
+
+def test_margin_notes_sit_beside_their_line_on_wide_screens(page, shipped_site):
+    """At 1280 px each note is in the margin, right of the text, at the height of its
+    chip unless the note above pushes it down; no two notes overlap."""
+    page.goto(shipped_site.url + MILLEY, wait_until="networkidle")
+    text = page.locator(".dz-text p.dz-block").first.bounding_box()
+    placed = page.evaluate(
+        """() => [...document.querySelectorAll('.dz-note')].map(n => {
+            const chip = document.querySelector(`.dz-toggle[aria-controls="${n.id}"]`);
+            const a = n.getBoundingClientRect(), c = chip.getBoundingClientRect();
+            return {top: a.top, bottom: a.bottom, left: a.left, chip: c.top,
+                    visible: getComputedStyle(n).visibility === 'visible'};
+        })"""
+    )
+    assert len(placed) == 10
+    floor = float("-inf")
+    for note in placed:
+        assert note["visible"]
+        assert note["left"] >= text["x"] + text["width"]  # in the margin
+        assert note["top"] >= floor  # below the note before it
+        if note["chip"] > floor + 12:  # not pushed down: beside its line
+            assert abs(note["top"] - note["chip"]) <= 6, note
+        floor = note["bottom"]
+    screenshot(page, "source-margin-notes-1280")
+
+
+def test_twin_notes_placed_without_the_script_would_overlap(page, shipped_site):
+    """The margin check sees a bad layout: with every note put at the top of the text,
+    they overlap."""
+    page.goto(shipped_site.url + MILLEY, wait_until="networkidle")
+    page.evaluate("document.querySelectorAll('.dz-note').forEach(n => n.style.top = '0px')")
+    tops = page.evaluate(
+        "[...document.querySelectorAll('.dz-note')].map(n => n.getBoundingClientRect().top)"
+    )
+    assert len(set(tops)) == 1
+
+
+def test_chips_stay_on_the_line_of_their_quotation(page, shipped_site):
+    """No chip starts a line on a phone: it stays with the closing guillemet."""
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(shipped_site.url + MILLEY, wait_until="networkidle")
+    alone = page.evaluate(
+        """() => [...document.querySelectorAll('.dz-toggle')].filter(chip => {
+            const before = chip.previousElementSibling || chip.parentNode;
+            const rects = before.getClientRects();
+            const last = rects[rects.length - 1];
+            return last && chip.getBoundingClientRect().top > last.bottom - 2;
+        }).map(c => c.getAttribute('aria-controls'))"""
+    )
+    assert alone == []

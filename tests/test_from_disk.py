@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from browser_support import unfolded
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -17,10 +18,11 @@ def test_glosses_modes_and_links_work_from_disk(project, build_project, browser)
     try:
         page.goto(page_path.as_uri())
         toggle = page.locator("#q-milley-erreur-bonne-foi .dz-toggle")
+        note = page.locator("#q-milley-erreur-bonne-foi-details")
         toggle.click()
-        expect(page.locator("#q-milley-erreur-bonne-foi-details")).to_be_visible()
-        page.keyboard.press("Escape")  # the card closes as native popovers do
-        expect(page.locator("#q-milley-erreur-bonne-foi-details")).to_be_hidden()
+        expect(unfolded(note)).to_be_visible()
+        page.keyboard.press("Escape")  # the note folds again, as a popover would close
+        expect(unfolded(note)).to_be_hidden()
         page.get_by_role("button", name="Les deux", exact=True).click()
         expect(page.locator("#q-milley-erreur-bonne-foi .dz-en")).to_be_visible()
         page.get_by_role("button", name="Français", exact=True).click()

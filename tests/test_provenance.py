@@ -3,6 +3,9 @@ not a bare domain; a mistake in a provenance record is one clear message."""
 
 from __future__ import annotations
 
+import json
+import re
+
 from project_support import load_problems, replace_in_file
 
 MILLEY_GULF = (
@@ -60,3 +63,57 @@ def test_a_record_with_a_script_address_is_refused(project):
     )
     (message,) = load_problems(project)
     assert "provenance[0].url: `javascript:alert(1)` is not a web address" in message
+
+
+POST_CREDIT = '      - starts_with: ".@EsperDoD on Iraq"\n'
+
+
+def test_shipped_posts_name_who_posted_them(shipped_site):
+    page = shipped_site.html("sources/milley-lettre-envoyee-par-erreur/index.html")
+    captions = re.findall(r"<figcaption[^>]*>(.*?)</figcaption>", page, re.S)
+    assert len(captions) == 2
+    for caption in captions:
+        assert "— un journaliste accrédité au Pentagone" in caption
+        assert 'rel="external' not in caption  # the reference gives no address: none shown
+
+
+def test_a_post_credit_with_its_address(project, build_project):
+    replace_in_file(
+        project / "dossier" / "annotations.yml",
+        POST_CREDIT + '        author: {fr: "un journaliste accrédité au Pentagone", '
+        'en: "a Pentagon reporter"}\n',
+        POST_CREDIT
+        + '        author: {fr: "Jane Doe (Agence X)", en: "Jane Doe (Agency X)"}\n'
+        + '        url: "https://example.org/status/1"\n',
+    )
+    result = build_project(project)
+    assert result.error is None, result.errors
+    page = result.html("sources/milley-lettre-envoyee-par-erreur/index.html")
+    assert (
+        '<span class="dz-post-by"> — Jane Doe (Agence X)</span> · '
+        '<a href="https://example.org/status/1" rel="external noopener">le message</a>'
+    ) in page
+    exported = json.loads((result.site / "dossier.json").read_text("utf-8"))
+    (milley,) = [s for s in exported["sources"] if s["id"] == "milley-lettre-envoyee-par-erreur"]
+    assert milley["posts"][1] == {
+        "starts_with": ".@EsperDoD on Iraq",
+        "author": {"fr": "Jane Doe (Agence X)", "en": "Jane Doe (Agency X)"},
+        "url": "https://example.org/status/1",
+        "anchor": "post-esperdod-on-iraq-we-are-re",
+    }
+
+
+def test_twin_a_post_credit_that_starts_no_post_is_named(project, build_project):
+    line = replace_in_file(
+        project / "dossier" / "annotations.yml",
+        POST_CREDIT,
+        '      - starts_with: "@Esper on Iraq"\n',
+    )
+    result = build_project(project)
+    assert result.error is not None
+    assert result.warnings == [
+        f"storydossier: dossier/annotations.yml:{line}:22: sources[0].posts[1].starts_with: "
+        "no post quoted "
+        "in `milley-lettre-envoyee-par-erreur.txt` starts with «@Esper on Iraq»; copy the "
+        "post's first words as the text gives them"
+    ]

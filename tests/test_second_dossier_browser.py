@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from browser_support import unfolded
 from playwright.sync_api import expect
 from test_accessibility import axe_violations, open_page
 
@@ -38,13 +39,13 @@ def test_a_continued_quotation_opens_by_keyboard(browser, second_site):
     toggle = page.locator('[data-gloss="nixon-appel"] .dz-toggle')
     expect(toggle).to_have_count(1)  # one control, on the last paragraph of the quotation
     details = page.locator("#q-nixon-appel-details")
-    expect(details).to_be_hidden()
+    expect(unfolded(details)).to_be_hidden()
     toggle.focus()
     page.keyboard.press("Enter")
-    expect(details).to_be_visible()
+    expect(unfolded(details)).to_be_visible()
     expect(details).to_contain_text("Richard Nixon")
     page.keyboard.press("Enter")
-    expect(details).to_be_hidden()
+    expect(unfolded(details)).to_be_hidden()
     context.close()
 
 

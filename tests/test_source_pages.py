@@ -17,7 +17,8 @@ SOURCES = [s["id"] for s in ANNOTATIONS["sources"]]
 
 
 class _Glosses(HTMLParser):
-    """Collect, for each inline gloss element, the tags and attributes inside it."""
+    """Collect, for each glossed quotation, the tags and attributes inside it and inside
+    its note (which follows the paragraph)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -28,10 +29,14 @@ class _Glosses(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         gloss = None
-        if "dz-gloss" in (attributes.get("class") or "").split():
+        classes = (attributes.get("class") or "").split()
+        if "dz-gloss" in classes and "id" in attributes:
             gloss = attributes["id"]
-            self.found[gloss] = []
-            self.texts[gloss] = []
+        elif "dz-note" in classes:
+            gloss = attributes["id"].removesuffix("-details")
+        if gloss is not None:
+            self.found.setdefault(gloss, [])
+            self.texts.setdefault(gloss, [])
         if tag not in ("br", "img", "input", "meta", "link"):
             self.open.append((tag, gloss))
         for _, current in self.open:
@@ -111,7 +116,7 @@ def test_coverage_and_furniture(shipped_site):
 def test_gloss_links_to_the_embedded_post(shipped_site):
     html = shipped_site.html("sources/milley-lettre-envoyee-par-erreur/index.html")
     assert 'id="post-esperdod-on-iraq-we-are-re"' in html
-    segment = html[html.index('id="q-esper-etat-esprit"') :]
+    segment = html[html.index('id="q-esper-etat-esprit-details"') :]
     segment = segment[: segment.index("dz-permalink")]
     assert 'href="#post-esperdod-on-iraq-we-are-re"' in segment
 
@@ -220,3 +225,18 @@ events:
     outer = html[html.index('id="q-lettre-decision-souveraine"') :]
     assert 'id="q-decision-souveraine"' in outer[: outer.index("dz-toggle")]
     assert "9 citations sur 9 glosées" in html
+
+
+def test_a_mention_right_after_another_is_set_apart(shipped_site):
+    """«la presse le général Milley»: two links with only a space between read as one;
+    the second is marked so the page can set it apart. A comma between is enough."""
+    html = shipped_site.html("sources/milley-lettre-envoyee-par-erreur/index.html")
+    presse = html.index(">la presse</a>")
+    after = html[presse : presse + 200]
+    assert re.search(
+        r'^>la presse</a> <a class="dz-mention dz-mention-next" href="[^"]+">le', after
+    )
+    chef = html.index(">le chef d&#39;état-major américain</a>")
+    assert html[chef : chef + 80].startswith(
+        '>le chef d&#39;état-major américain</a>, <a class="dz-mention" href'
+    )

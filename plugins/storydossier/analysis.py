@@ -14,10 +14,11 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .crosslinks import find_datings, link_posts
+from .crosslinks import credit_posts, find_datings, link_posts
 from .dates import parse_date
 from .diagnostics import (
     ambiguous_alias,
+    credit_missing,
     dating_missing,
     gloss_not_found,
     post_missing,
@@ -34,7 +35,7 @@ from .matching import (
     NoOriginalTarget,
     Pattern,
 )
-from .model import Actor, Dossier, Event, Gloss, NoOriginal
+from .model import Actor, Dossier, Event, Gloss, NoOriginal, PostCredit
 from .problems import Problem
 from .textcache import AnalysisCache
 from .textpass import TextResult
@@ -52,6 +53,7 @@ class Analysis:
     posts: Mapping[str, PostLink]  # gloss id -> embedded English post
     datings: Mapping[str, list[DatingPhrase]]  # event id -> phrases found
     warnings: list[Problem]
+    post_credits: Mapping[tuple[str, str], PostCredit]  # (source id, anchor) -> credit
 
     @property
     def dossier(self) -> Dossier:
@@ -135,11 +137,15 @@ def analyse(loaded: LoadedDossier, cache: AnalysisCache | None = None) -> Analys
     warnings += _unused_glosses(loaded, results, gloss_uses)
     posts, posts_missing = link_posts(dossier, views)
     warnings += [post_missing(loaded, index) for index in posts_missing]
+    credits, credits_missing = credit_posts(dossier, views)
+    warnings += [credit_missing(loaded, i, j) for i, j in credits_missing]
     datings, datings_missing = find_datings(dossier, views)
     warnings += [dating_missing(loaded, i, j) for i, j in datings_missing]
     warnings += publication_warnings(loaded, views)
     warnings += unreferenced_actors(loaded, mentions)
-    return Analysis(loaded, views, dict(gloss_uses), dict(mentions), posts, datings, warnings)
+    return Analysis(
+        loaded, views, dict(gloss_uses), dict(mentions), posts, datings, warnings, credits
+    )
 
 
 def _text_warnings(loaded: LoadedDossier, results: Mapping[str, TextResult]) -> list[Problem]:

@@ -1,8 +1,9 @@
 """Links from the annotation records into the analysed texts: posts and dating phrases.
 
 A step of `analysis`, after every text is analysed: a gloss's `post` is found among the
-English posts the texts embed, an event's `dated_by` phrase in its text. What is not
-found is returned by its place in the YAML, for `diagnostics` to word.
+English posts the texts embed, a source's post credits among its posts, an event's
+`dated_by` phrase in its text. What is not found is returned by its place in the YAML,
+for `diagnostics` to word.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from .model import Dossier
+from .model import Dossier, PostCredit
 from .normalise import normalise, normalise_pattern
 from .views import DatingPhrase, PostLink, SourceView
 
@@ -39,6 +40,27 @@ def link_posts(
         else:
             missing.append(index)
     return posts, missing
+
+
+def credit_posts(
+    dossier: Dossier, views: Mapping[str, SourceView]
+) -> tuple[dict[tuple[str, str], PostCredit], list[tuple[int, int]]]:
+    """((source id, block anchor) -> the credit of the post there, (source, credit)
+    indexes that start no post of their text)."""
+    credited: dict[tuple[str, str], PostCredit] = {}
+    missing: list[tuple[int, int]] = []
+    for i, source in enumerate(dossier.sources):
+        posts = [b for b in views[source.id].blocks if b.block.kind == "post"]
+        for j, credit in enumerate(source.posts):
+            wanted = normalise_pattern(credit.starts_with)
+            block = next(
+                (b for b in posts if normalise(b.block.text).text.startswith(wanted)), None
+            )
+            if block is None:
+                missing.append((i, j))
+            else:
+                credited.setdefault((source.id, block.anchor), credit)
+    return credited, missing
 
 
 def find_datings(

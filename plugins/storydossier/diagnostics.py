@@ -213,6 +213,18 @@ def post_missing(loaded: LoadedDossier, index: int) -> Problem:
     )
 
 
+def credit_missing(loaded: LoadedDossier, i: int, j: int) -> Problem:
+    source = loaded.dossier.sources[i]
+    credit = source.posts[j]
+    return loaded.marks.problem(
+        ("sources", i, "posts", j, "starts_with"),
+        f"sources[{i}].posts[{j}].starts_with: no post quoted in `{source.file}` starts "
+        f"with «{short(credit.starts_with)}»; copy the post's first words as the text "
+        "gives them",
+        severity="warning",
+    )
+
+
 def dating_missing(loaded: LoadedDossier, i: int, j: int) -> Problem:
     dating = loaded.dossier.events[i].dated_by[j]
     return loaded.marks.problem(

@@ -30,6 +30,12 @@ LABELS: dict[str, dict[str, str]] = {
         "permalink": "Lien vers cette citation",
         "paragraph_link": "Lien vers ce paragraphe",
         "copy_link": "Copier le lien",
+        "note_number": "Note",
+        "printed_on": "Imprimé le",
+        "post_itself": "le message",
+        "not_stated": "non indiquée par le texte",
+        "back_to_quote": "Retour à la citation",
+        "notes": "Notes sur les citations de ce paragraphe",
         "link_copied": "Lien copié",
         "no_original": "Pas d'original anglais",
         "unglossed": "Citation sans glose",
@@ -128,6 +134,12 @@ LABELS: dict[str, dict[str, str]] = {
         "permalink": "Link to this quotation",
         "paragraph_link": "Link to this paragraph",
         "copy_link": "Copy link",
+        "note_number": "Note",
+        "printed_on": "Printed on",
+        "post_itself": "the post",
+        "not_stated": "not stated in the text",
+        "back_to_quote": "Back to the quotation",
+        "notes": "Notes on this paragraph's quotations",
         "link_copied": "Link copied",
         "no_original": "No English original",
         "unglossed": "Quotation without a gloss",
@@ -211,8 +223,8 @@ def with_colon(lang: str, label: str) -> str:
 
 PUNCTUATION: dict[str, dict[str, str]] = {
     # between a title and what it introduces; between items of a list of titles
-    "fr": {"colon": " : ", "list": " ; "},
-    "en": {"colon": ": ", "list": "; "},
+    "fr": {"colon": " : ", "list": " ; ", "dash": " — "},
+    "en": {"colon": ": ", "list": "; ", "dash": " — "},
 }
 
 

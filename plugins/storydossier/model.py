@@ -122,6 +122,14 @@ class BlockLanguage(Record):
     lang: Lang
 
 
+class PostCredit(Record):
+    """Who wrote a post (a tweet, a message) that a text quotes, and where it is."""
+
+    starts_with: Text = Field(description="The first words of the post, as in the text")
+    author: Localized = Field(description="Who posted it: a name, or who they are")
+    url: Url | None = Field(None, description="The post itself")
+
+
 class Source(Record):
     """One news text in `dossier/sources/`."""
 
@@ -137,6 +145,9 @@ class Source(Record):
     language: Lang = "fr"
     blocks: list[BlockLanguage] = Field(
         default_factory=list, description="Paragraphs whose language the parser guesses wrong"
+    )
+    posts: list[PostCredit] = Field(
+        default_factory=list, description="Authors and addresses of the posts the text quotes"
     )
 
 

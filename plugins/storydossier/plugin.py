@@ -264,6 +264,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 return markdown
             page.title = escape(self.renderer.title(key))
             page.meta["title"] = page.title
+            if key.kind == "source":  # the margin holds the quotations' notes instead
+                page.meta["hide"] = ["toc"]
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

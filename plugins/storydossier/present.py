@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -79,6 +79,7 @@ class QuoteShown:
     english: list[str] = field(default_factory=list)
     cards: list[GlossCard] = field(default_factory=list)
     reason: Localized | None = None  # why it has no English original
+    number: int = 0  # a glossed quotation's note number on its page (1, 2, ...)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ class Inline:
     children: list[Inline] = field(default_factory=list)
     first: bool = True  # a quotation's first segment carries its anchor
     last: bool = True  # its last segment carries the English and the details
+    follows_mention: bool = False  # a mention right after another, a space between
+    tail: str = ""  # a glossed quotation's last word, kept on one line with its chip
 
 
 def relative_url(target: str, current: str) -> str:
@@ -119,6 +122,7 @@ class Presenter:
         self.labels = LABELS[lang]
         self.urls = urls
         self.current_url = current_url
+        self._numbers: dict[str, int] = {}  # quotation anchor -> its note number here
 
     def href(self, key: PageKey, anchor: str | None = None) -> str:
         target = self.urls[key] + (f"#{anchor}" if anchor else "")
@@ -199,6 +203,8 @@ class Presenter:
     def quote(self, view: QuoteView) -> QuoteShown:
         if view.uses:
             glosses = [self.analysis.glosses[use.gloss_id] for use in view.uses]
+            # numbered in reading order; a quotation over paragraphs keeps one number
+            number = self._numbers.setdefault(view.anchor, len(self._numbers) + 1)
             return QuoteShown(
                 view.anchor,
                 view.status,
@@ -206,6 +212,7 @@ class Presenter:
                 fidelity=self.fidelity(glosses[0].fidelity),
                 english=[g.en for g in glosses if g.en],
                 cards=[self.card(g) for g in glosses],
+                number=number,
             )
         if view.no_original is not None:
             reason = self.analysis.no_original(view.no_original).reason
@@ -213,7 +220,14 @@ class Presenter:
         return QuoteShown(view.anchor, view.status)
 
     def inline(self, nodes: tuple[Node, ...]) -> list[Inline]:
-        return [self._inline(node) for node in nodes]
+        shown = [self._inline(node) for node in nodes]
+        for at in range(2, len(shown)):
+            # «la presse le général Milley»: two names the reader must see as two links
+            before, space, node = shown[at - 2], shown[at - 1], shown[at]
+            between_is_space = space.kind == "text" and not space.text.strip()
+            if before.kind == node.kind == "mention" and between_is_space:
+                shown[at] = replace(node, follows_mention=True)
+        return shown
 
     def _inline(self, node: Node) -> Inline:
         if isinstance(node, TextNode):
@@ -225,7 +239,21 @@ class Presenter:
         if isinstance(node, InciseNode):
             return Inline("incise", children=children)
         quote = self.quote(node.quote)
-        return Inline("quote", quote=quote, children=children, first=node.first, last=node.last)
+        shown = Inline("quote", quote=quote, children=children, first=node.first, last=node.last)
+        return _tie_last_word(shown) if quote.cards and node.last else shown
+
+
+def _tie_last_word(quote: Inline) -> Inline:
+    """Move the quotation's last word (with its closing mark) out of its children into
+    `tail`, which the page sets with the chip in one unbreakable piece: a chip never
+    starts a line alone. A quotation ending in a name or a nested quotation is left.
+    Only a plain space separates words here: a no-break space before » already ties."""
+    if not quote.children or quote.children[-1].kind != "text":
+        return quote
+    text = quote.children[-1].text
+    cut = text.rfind(" ") + 1  # 0: the text is one word, all of it the tail
+    head = [Inline("text", text[:cut])] if cut else []
+    return replace(quote, children=[*quote.children[:-1], *head], tail=text[cut:])
 
 
 def by_name(presenter: Presenter) -> Callable[[str], str]:

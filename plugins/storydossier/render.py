@@ -23,9 +23,19 @@ from .datelines import Dateline
 from .dates import parse_date
 from .labels import LABELS, PUNCTUATION, colon_labels
 from .langs import Lang
-from .model import Actor, Localized
+from .model import Actor, Localized, PostCredit
 from .pages import ACTORS, CHRONOLOGY, SOURCES, PageKey, page_title
-from .present import FIDELITIES, GlossCard, Inline, Link, Presenter, When, by_name, host
+from .present import (
+    FIDELITIES,
+    GlossCard,
+    Inline,
+    Link,
+    Presenter,
+    QuoteShown,
+    When,
+    by_name,
+    host,
+)
 from .timeline import layout
 
 KINDS = ("person", "organisation", "group")
@@ -37,6 +47,9 @@ class BlockShown:
     anchor: str
     lang: str
     nodes: list[Inline]
+    notes: list[QuoteShown]  # the glossed quotations that end here, as the block's notes
+    author: str | None = None  # a quoted post's author, in the interface language
+    author_url: str | None = None  # and the post itself
 
 
 @dataclass(frozen=True)
@@ -145,7 +158,14 @@ class Renderer:
             "coverage": shown.coverage(done, total),
             "fidelities": [shown.fidelity(key) for key in FIDELITIES],
             "blocks": [
-                BlockShown(b.block.kind, b.anchor, b.block.lang, shown.inline(b.nodes))
+                _block(
+                    b.block.kind,
+                    b.anchor,
+                    b.block.lang,
+                    shown.inline(b.nodes),
+                    self.analysis.post_credits.get((source_id, b.anchor)),
+                    self.lang,
+                )
                 for b in view.blocks
             ],
         }
@@ -286,6 +306,32 @@ class Renderer:
             [shown.actor(a) for a in entry.actors],
             sources,
         )
+
+
+def _block(
+    kind: str,
+    anchor: str,
+    lang: str,
+    nodes: list[Inline],
+    credit: PostCredit | None,
+    ui_lang: Lang,
+) -> BlockShown:
+    notes = _ending_here(nodes)
+    if credit is None:
+        return BlockShown(kind, anchor, lang, nodes, notes)
+    return BlockShown(kind, anchor, lang, nodes, notes, credit.author.pick(ui_lang), credit.url)
+
+
+def _ending_here(nodes: list[Inline]) -> list[QuoteShown]:
+    """The glossed quotations whose last segment is among `nodes`, in reading order
+    (a quotation nested in another comes first: its closing mark does, and so does its
+    number)."""
+    found: list[QuoteShown] = []
+    for node in nodes:
+        found += _ending_here(node.children)
+        if node.kind == "quote" and node.quote is not None and node.quote.cards and node.last:
+            found.append(node.quote)
+    return found
 
 
 def _day_text(day: date, lang: Lang) -> str:

@@ -29,12 +29,72 @@
     box.textContent = text;
     setTimeout(function () { box.textContent = ""; }, 2000);
   }
-  /* The details are a native popover (popovertarget opens and closes it, Escape and a
-     click outside close it; the browser exposes its expanded state to assistive
-     technology). data-dz-open lets CSS draw the chip as open. */
+  /* On phones a quotation's note is a native popover (popovertarget opens and closes
+     it, Escape and a click outside close it; the browser exposes its expanded state to
+     assistive technology). data-dz-open lets CSS draw the chip as open. */
   function syncExpanded(event) {
-    var chip = document.querySelector('[aria-controls="' + event.target.id + '"]');
+    var chip = chipOf(event.target);
     if (chip) chip.toggleAttribute("data-dz-open", event.newState === "open");
+  }
+  function chipOf(note) {
+    return document.querySelector('.dz-toggle[aria-controls="' + note.id + '"]');
+  }
+  /* On wide screens the notes stand in the margin, each beside the line of its chip and
+     below the one before it; the chip unfolds its note there instead of a popover. */
+  var WIDE = window.matchMedia ? window.matchMedia("(min-width: 60em)") : null;
+  function wide() { return !!(WIDE && WIDE.matches); }
+  function layoutNotes() {
+    var text = document.querySelector("[data-dz-page=source] .dz-text");
+    if (!text) return;
+    text.style.minHeight = "";
+    if (!wide()) { text.removeAttribute("data-dz-laid"); return; }
+    var origin = text.getBoundingClientRect().top, floor = 0;
+    var notes = text.querySelectorAll(".dz-note");
+    for (var i = 0; i < notes.length; i++) {
+      var chip = chipOf(notes[i]);
+      if (!chip) continue;
+      var at = Math.max(chip.getBoundingClientRect().top - origin - 2, floor);
+      notes[i].style.top = at + "px";
+      floor = at + notes[i].offsetHeight + 10;
+    }
+    text.style.minHeight = floor + "px";
+    text.setAttribute("data-dz-laid", "");
+  }
+  function unfold(note, open) {
+    var shown = document.querySelectorAll(".dz-note.dz-open");
+    for (var i = 0; i < shown.length; i++) {
+      shown[i].classList.remove("dz-open");
+      var other = chipOf(shown[i]);
+      if (other) other.removeAttribute("data-dz-open");
+    }
+    var chip = chipOf(note);
+    note.classList.toggle("dz-open", open);
+    if (chip) chip.toggleAttribute("data-dz-open", open);
+    layoutNotes();
+  }
+  /* A deep link to a quotation (or to its note) opens the note. */
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    var note = target.classList.contains("dz-note") ? target : document.getElementById(id + "-details");
+    if (!note || !chipOf(note)) return;
+    if (wide()) unfold(note, true);
+    else if (note.showPopover) { try { note.showPopover(); } catch (e) { /* already open */ } }
+  }
+  /* Printing: the page's address and the day it was printed, at the foot of each page. */
+  function printFooter() {
+    var article = document.querySelector("[data-dz-printed]");
+    if (!article) return;
+    var style = document.getElementById("dz-print-page");
+    if (!style) {
+      style = document.createElement("style");
+      style.id = "dz-print-page";
+      document.head.appendChild(style);
+    }
+    var day = new Date().toLocaleDateString(root.lang || undefined, { day: "numeric", month: "long", year: "numeric" });
+    style.textContent = "@page{@bottom-left{content:" + JSON.stringify(location.href) +
+      ";font-size:7pt}@bottom-right{content:" + JSON.stringify(article.getAttribute("data-dz-printed") + " " + day) + ";font-size:7pt}}";
   }
   function setup() {
     window.dossierReady = true; /* early.js keeps its no-JS fallback otherwise */
@@ -51,11 +111,26 @@
       toggle.setAttribute("data-dz-ready", "");
       toggle.hidden = false;
       details.addEventListener("toggle", syncExpanded);
-      if (location.hash && location.hash.slice(1) === toggle.parentNode.id && details.showPopover) {
-        try { details.showPopover(); } catch (e) { /* already open */ }
-      }
     }
+    layoutNotes();
+    openTarget();
+    printFooter();
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(layoutNotes);
   }
+  var pending = 0;
+  function relayout() {
+    if (!pending) pending = requestAnimationFrame(function () { pending = 0; layoutNotes(); });
+  }
+  addEventListener("resize", relayout);
+  addEventListener("hashchange", openTarget);
+  addEventListener("beforeprint", printFooter);
+  document.addEventListener("keydown", function (event) {
+    var open = event.key === "Escape" && document.querySelector(".dz-note.dz-open");
+    if (!open) return;
+    unfold(open, false);
+    var chip = chipOf(open);
+    if (chip) chip.focus();
+  });
   function selectedActors() {
     return new URLSearchParams(location.search).getAll("actor");
   }
@@ -108,11 +183,19 @@
       toggleActor(chip.getAttribute("data-dz-actor"));
       return;
     }
+    var toggle = target.closest(".dz-toggle");
+    if (toggle && wide()) {  /* its note is in the margin: unfold it there */
+      event.preventDefault();
+      var note = document.getElementById(toggle.getAttribute("aria-controls"));
+      if (note) unfold(note, !toggle.hasAttribute("data-dz-open"));
+      return;
+    }
     var choice = target.closest("[data-dz-mode-choice]");
     if (choice) {
       var mode = choice.getAttribute("data-dz-mode-choice");
       try { localStorage.setItem(KEY, mode); } catch (e) { /* private mode: not remembered */ }
       applyMode(mode);
+      layoutNotes();
       return;
     }
     var anchor = target.closest(".dz-anchor, .dz-permalink");

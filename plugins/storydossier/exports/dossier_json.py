@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..analysis import Analysis
 from ..dates import DateValue, parse_date
-from ..model import Actor, Event, Gloss, Localized, Provenance, provenance_url
+from ..model import Actor, Event, Gloss, Localized, PostCredit, Provenance, provenance_url
 from ..views import QuoteView, SourceView
 
 FORMAT = "storydossier/dossier"
@@ -76,6 +76,13 @@ class ExportBlockLanguage(_Out):
     lang: str
 
 
+class ExportPostCredit(_Out):
+    starts_with: str
+    author: ExportText
+    url: str | None
+    anchor: str | None  # the post's block, when the text quotes it
+
+
 class ExportNoOriginal(_Out):
     fr: str
     reason: ExportText
@@ -95,6 +102,7 @@ class ExportSource(_Out):
     url: str | None
     language: str
     language_overrides: list[ExportBlockLanguage]
+    posts: list[ExportPostCredit]
     text: str
     blocks: list[ExportBlock]
     quotations: list[ExportQuotation]
@@ -216,6 +224,16 @@ def _date(value: DateValue | str | None) -> ExportDate | None:
     )
 
 
+def _post_credit(analysis: Analysis, source_id: str, credit: PostCredit) -> ExportPostCredit:
+    anchors = [a for (s, a), c in analysis.post_credits.items() if s == source_id and c == credit]
+    return ExportPostCredit(
+        starts_with=credit.starts_with,
+        author=_text(credit.author),
+        url=credit.url,
+        anchor=anchors[0] if anchors else None,
+    )
+
+
 def _source(analysis: Analysis, view: SourceView) -> ExportSource:
     source = view.source
     return ExportSource(
@@ -233,6 +251,7 @@ def _source(analysis: Analysis, view: SourceView) -> ExportSource:
         language_overrides=[
             ExportBlockLanguage(starts_with=b.starts_with, lang=b.lang) for b in source.blocks
         ],
+        posts=[_post_credit(analysis, source.id, credit) for credit in source.posts],
         text=view.parsed.text,
         blocks=[
             ExportBlock(
