@@ -62,3 +62,22 @@ def test_the_incise_reads_as_narration(browser, second_site):
     )
     assert colors[0] != colors[1]  # set apart from the quoted words
     context.close()
+
+
+@pytest.mark.parametrize("mode", ["en", "fr"])
+def test_a_continued_quotation_loses_no_paragraph_in_english_mode(browser, second_site, mode):
+    """In "English originals" the paragraphs before the last keep their French (the
+    English, one for the whole quotation, follows the last); the twin in "French"
+    mode shows no English at all."""
+    context, page = open_page(browser, second_site.url + "sources/ats-appel-nixon/", "light", mode)
+    segments = page.locator('[data-gloss="nixon-appel"]')
+    assert segments.count() >= 2
+    first, last = segments.first, segments.last
+    expect(first.locator(".dz-fr")).to_be_visible()
+    english = last.locator(".dz-en")
+    if mode == "en":
+        expect(english).to_be_visible()
+        expect(last.locator(".dz-fr").last).to_be_hidden()
+    else:
+        expect(english).to_be_hidden()
+    context.close()
