@@ -7,11 +7,15 @@ A thin layer over the core (`loading`, `analysis`, `render`):
   and the plugin's CSS and JS;
 - `on_page_content` replaces each generated page's content with the rendered body, so
   Material lays it out and its search indexes it;
-- `on_serve` watches the dossier folder so `mkdocs serve` rebuilds on every edit.
+- `on_serve` watches the dossier folder so `mkdocs serve` rebuilds on every edit;
+- `on_post_build` builds the site's other editions (`editions`), each a nested build of
+  the same configuration in its own language and folder, sharing the analysis.
 """
 
 from __future__ import annotations
 
+import gzip
+import importlib
 import logging
 import os
 from collections.abc import Callable
@@ -32,6 +36,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .analysis import Analysis, analyse
+from .editions import LANGUAGE_NAMES, Editions, edition_source, merged_sitemap, point_switcher
 from .exports.dossier_json import dossier_json, dossier_json_schema
 from .exports.ical import chronology_ics
 from .exports.jsonld import jsonld_for, jsonld_script
@@ -76,6 +81,10 @@ class DossierConfig(base.Config):
     lang = c.Optional(c.Choice(("fr", "en")))
     """Interface language of the generated pages; defaults to Material's `theme.language`."""
 
+    editions = c.ListOfItems(c.Choice(("fr", "en")), default=[])
+    """The site's editions, the first at the root and each other in `<lang>/`; by default
+    the interface language, then the other one. `[fr]` builds one edition only."""
+
 
 class DossierPlugin(BasePlugin[DossierConfig]):
     """Builds a dossier's source, actor and chronology pages into a Material site."""
@@ -87,6 +96,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.analysis_cache = AnalysisCache()  # per-text results, across serve rebuilds
         self.renderer: Renderer | None = None
         self.keys: dict[str, PageKey] = {}  # src_uri -> page key
+        self.primary: DossierPlugin | None = None  # set on another edition's instance
+        self.editions = Editions(("fr",))
+        self.root_url = ""  # the site's address (the first edition's), for hreflang
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance (and its last good analysis) across
@@ -94,6 +106,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.primary is not None:
+            return self._edition_config(config, self.primary)
+        lang = self._lang(config)
+        langs = tuple(self.config.editions) or (lang, "en" if lang == "fr" else "fr")
+        self.editions = Editions(langs)  # type: ignore[arg-type]
+        self.root_url = config.site_url or ""
+        _localise_theme(config, lang, self.editions)
         self.banner = []
         try:
             loaded = load_dossier(self.config.folder)
@@ -108,7 +127,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 return self._add_assets(config)
             raise PluginError(_errors_text(error)) from None
         self.analysis = analyse(loaded, self.analysis_cache)
-        _name_the_site(config, loaded.dossier.dossier, self._lang(config))
+        _name_the_site(config, loaded.dossier.dossier, lang)
         log.debug(
             "texts analysed: %d, kept from the last build: %d",
             self.analysis_cache.analysed,
@@ -126,6 +145,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 f"{len(self.analysis.warnings)} dossier warning(s) in strict mode "
                 "(listed above); site/ was left unchanged"
             )
+        return self._add_assets(config)
+
+    def _edition_config(self, config: MkDocsConfig, primary: DossierPlugin) -> MkDocsConfig:
+        """Another edition: the first one's analysis (its warnings already reported),
+        this edition's language for our pages, Material's and the site's name."""
+        self.analysis, self.banner = primary.analysis, primary.banner
+        self.analysis_cache, self.editions = primary.analysis_cache, primary.editions
+        self.root_url, self.serving = primary.root_url, primary.serving
+        lang = self._lang(config)
+        _localise_theme(config, lang, self.editions)
+        if self.analysis is not None:
+            _name_the_site(config, self.analysis.dossier.dossier, lang)
         return self._add_assets(config)
 
     def _add_assets(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -153,6 +184,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.analysis is not None
+        files = self._edition_files(files, config)
         # A hand-written content/index.md is the home page; without one, the dossier's.
         home = files.get_file_from_path(HOME.path) is None
         self.keys = {key.path: key for key in page_keys(self.analysis, home=home)}
@@ -182,6 +214,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                     config, f"{ASSET_DIR}/{asset}", content=(package / asset).read_bytes()
                 )
             )
+        return files
+
+    def _edition_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """The hand-written pages of this edition: `index.en.md` is the English
+        edition's `index.md`; `index.md` serves the editions without their own."""
+        lang, langs = self._lang(config), self.editions.langs
+        own: dict[str, File] = {}  # page -> this edition's own file for it
+        for file in [f for f in files if f.src_uri.endswith(".md")]:
+            target, serves = edition_source(file.src_uri, lang, langs)
+            if target != file.src_uri:
+                files.remove(file)
+                if serves:
+                    own[target] = file
+        for target, file in own.items():
+            shared = files.get_file_from_path(target)
+            if shared is not None:
+                files.remove(shared)
+            source = file.abs_src_path or os.path.join(config.docs_dir, file.src_uri)
+            files.append(File.generated(config, target, abs_src_path=source))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -286,9 +337,31 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             assert self.analysis is not None
             graph = jsonld_for(self.analysis, key, self.renderer.urls, config.site_url or "")
             head = jsonld_script(graph)
-        return finish_page(
+        finished = finish_page(
             output, search_label=str(escape(labels["search"])), banner=banner, head=head
         )
+        if len(self.editions.langs) < 2:
+            return finished
+        lang, editions = self._lang(config), self.editions
+        twins: dict[str, str] = {o: editions.twin(lang, page.url, o) for o in editions.langs}
+        hreflang = editions.hreflang_links(self.root_url, lang, page.url)
+        return point_switcher(finished, twins, hreflang)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The first edition built, build the others into their folders, then write one
+        sitemap naming every edition's pages."""
+        if self.primary is not None or len(self.editions.langs) < 2:
+            return
+        for lang in self.editions.langs[1:]:
+            _build_edition(config, self, lang)
+        site = Path(config.site_dir)
+        sitemaps = {
+            lang: (site / self.editions.prefix(lang) / "sitemap.xml").read_text("utf-8")
+            for lang in self.editions.langs
+        }
+        merged = merged_sitemap(sitemaps, self.editions, self.root_url)
+        (site / "sitemap.xml").write_text(merged, "utf-8")
+        (site / "sitemap.xml.gz").write_bytes(gzip.compress(merged.encode("utf-8"), mtime=0))
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -297,12 +370,55 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return server
 
     def _lang(self, config: MkDocsConfig) -> Lang:
+        """This build's language: set for another edition, else `lang`, else the theme's."""
         if self.config.lang == "en":
             return "en"
         if self.config.lang == "fr":
             return "fr"
         theme_lang = str(config.theme.get("language") or "fr")
         return "en" if theme_lang.startswith("en") else "fr"
+
+
+_KEPT_SETTINGS = ("docs_dir", "use_directory_urls", "strict", "repo_url", "edit_uri")
+
+
+def _build_edition(config: MkDocsConfig, primary: DossierPlugin, lang: Lang) -> None:
+    """Build the edition `lang` of the site configured by `config`: the same settings,
+    its own folder and address, its language; the engine (MkDocs or ProperDocs) that
+    built the first edition builds it."""
+    engine = type(config).__module__.split(".")[0]
+    build = importlib.import_module(f"{engine}.commands.build").build
+    load_config = importlib.import_module(f"{engine}.config").load_config
+    prefix = primary.editions.prefix(lang)
+    # The same file, with what a caller may have set instead (tests, `serve`'s folder).
+    kept = {key: config[key] for key in _KEPT_SETTINGS}
+    edition = load_config(
+        config_file=config.config_file_path,
+        **kept,
+        site_dir=os.path.join(config.site_dir, prefix),
+        site_url=(primary.root_url + prefix) if primary.root_url else None,
+    )
+    edition.theme["language"] = lang
+    plugin = next(p for p in edition.plugins.values() if isinstance(p, DossierPlugin))
+    plugin.primary = primary
+    plugin.config["lang"] = lang
+    build(edition)
+
+
+def _localise_theme(config: MkDocsConfig, lang: Lang, editions: Editions) -> None:
+    """Material's interface in the edition's language: its strings (`theme.language`),
+    the palette toggle's names (mkdocs.yml can give them in one language only) and its
+    language selector (its links are pointed at each page's twin in on_post_page)."""
+    config.theme["language"] = lang
+    if len(editions.langs) > 1:
+        config.extra["alternate"] = [
+            {"name": LANGUAGE_NAMES[other], "link": "./", "lang": other} for other in editions.langs
+        ]
+    labels = LABELS[lang]
+    for scheme in config.theme.get("palette") or []:
+        if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
+            dark = scheme.get("scheme") == "slate"
+            scheme["toggle"]["name"] = labels["to_light" if dark else "to_dark"]
 
 
 def _pages(item: StructureItem) -> list[Page]:

@@ -8,7 +8,6 @@ picks a language, filters a list or builds a link.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -20,6 +19,7 @@ from .labels import LABELS, with_colon
 from .langs import Lang
 from .model import Gloss, Localized, Provenance
 from .pages import PageKey
+from .urls import relative_url
 from .views import InciseNode, MentionNode, Node, QuoteView, TextNode
 
 FIDELITIES = ("verbatim", "condensed", "paraphrase", "unverified")
@@ -93,18 +93,6 @@ class Inline:
     last: bool = True  # its last segment carries the English and the details
     follows_mention: bool = False  # a mention right after another, a space between
     tail: str = ""  # a glossed quotation's last word, kept on one line with its chip
-
-
-def relative_url(target: str, current: str) -> str:
-    """Site-relative `target` as seen from the page at site-relative `current`."""
-    base = current if current.endswith("/") or not current else posixpath.dirname(current) + "/"
-    path, _, fragment = target.partition("#")
-    relative = posixpath.relpath("/" + path, "/" + base) if path else ""
-    if path.endswith("/") and not relative.endswith("/"):
-        relative += "/"
-    if relative == "./" and fragment:
-        relative = ""
-    return relative + (f"#{fragment}" if fragment else "")
 
 
 def host(url: str) -> str:
