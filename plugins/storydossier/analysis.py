@@ -21,8 +21,10 @@ from .diagnostics import (
     credit_missing,
     dating_missing,
     gloss_not_found,
+    misaligned,
     post_missing,
     publication_warnings,
+    retranslated,
     text_warnings,
     unreferenced_actors,
 )
@@ -36,9 +38,10 @@ from .matching import (
     Pattern,
 )
 from .model import Actor, Dossier, Event, Gloss, NoOriginal, PostCredit
-from .problems import Problem
+from .problems import DossierError, Problem
 from .textcache import AnalysisCache
 from .textpass import TextResult
+from .translation import Misalignment, TranslationView, analyse_translation
 from .views import DatingPhrase, GlossUse, Mention, PostLink, SourceView
 
 
@@ -54,6 +57,7 @@ class Analysis:
     datings: Mapping[str, list[DatingPhrase]]  # event id -> phrases found
     warnings: list[Problem]
     post_credits: Mapping[tuple[str, str], PostCredit]  # (source id, anchor) -> credit
+    translations: Mapping[str, TranslationView]  # source id -> its English translation
 
     @property
     def dossier(self) -> Dossier:
@@ -143,9 +147,45 @@ def analyse(loaded: LoadedDossier, cache: AnalysisCache | None = None) -> Analys
     warnings += [dating_missing(loaded, i, j) for i, j in datings_missing]
     warnings += publication_warnings(loaded, views)
     warnings += unreferenced_actors(loaded, mentions)
+    translations, problems = _translations(loaded, views, matcher)
+    warnings += problems
     return Analysis(
-        loaded, views, dict(gloss_uses), dict(mentions), posts, datings, warnings, credits
+        loaded,
+        views,
+        dict(gloss_uses),
+        dict(mentions),
+        posts,
+        datings,
+        warnings,
+        credits,
+        translations,
     )
+
+
+def _translations(
+    loaded: LoadedDossier, views: Mapping[str, SourceView], matcher: Matcher
+) -> tuple[dict[str, TranslationView], list[Problem]]:
+    """Each text's translation; a misaligned one is an error (DossierError), a quotation
+    rendered in the translation's own words a warning."""
+    glosses = {g.id: g for g in loaded.dossier.glosses}
+    found: dict[str, TranslationView] = {}
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    for source_id, text in loaded.translations.items():
+        record = views[source_id].source.translation
+        assert record is not None
+        file = loaded.translation_file(source_id)
+        result = analyse_translation(
+            views[source_id], text, file, record.translator, glosses, matcher
+        )
+        if isinstance(result, Misalignment):
+            errors.append(misaligned(loaded, source_id, result))
+            continue
+        found[source_id] = result
+        warnings += [retranslated(loaded, result, r) for r in result.retranslated]
+    if errors:
+        raise DossierError(errors)
+    return found, warnings
 
 
 def _text_warnings(loaded: LoadedDossier, results: Mapping[str, TextResult]) -> list[Problem]:

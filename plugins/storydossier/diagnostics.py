@@ -18,6 +18,7 @@ from .model import Gloss
 from .normalise import normalise_pattern
 from .problems import Problem
 from .textpass import TextResult
+from .translation import Misalignment, Retranslated, TranslationView
 from .views import Mention, QuoteView, SourceView
 from .worddiff import word_differences
 
@@ -222,6 +223,57 @@ def credit_missing(loaded: LoadedDossier, i: int, j: int) -> Problem:
         f"with «{short(credit.starts_with)}»; copy the post's first words as the text "
         "gives them",
         severity="warning",
+    )
+
+
+def misaligned(loaded: LoadedDossier, source_id: str, found: Misalignment) -> Problem:
+    """The first block where a translation departs from its French text."""
+    french, english = found.french, found.english
+    text_file, number = loaded.source_file(source_id), found.index + 1
+    if english is None:
+        assert french is not None
+        what = (
+            f"it ends after block {found.index}, but {text_file} goes on with block {number} "
+            f"(line {french.line}: «{short(french.text)}»)"
+        )
+    elif french is None:
+        what = f"its block {number} («{short(english.text)}») has no block of {text_file} to match"
+    elif found.post:
+        what = (
+            f"its block {number} («{short(english.text)}») stands where {text_file} quotes an "
+            f"English post (line {french.line}: «{short(french.text)}»), which the "
+            "translation copies as it is"
+        )
+    else:
+        what = (
+            f"its block {number} («{short(english.text)}») is a {english.kind} where block "
+            f"{number} of {text_file} (line {french.line}: «{short(french.text)}») is a "
+            f"{french.kind}"
+        )
+    line = english.line if english is not None else None
+    return Problem(
+        loaded.translation_file(source_id),
+        line,
+        None,
+        f"this translation does not follow {text_file} block by block: {what}; translate "
+        "each block of the text as one block (blocks are separated by a blank line, a "
+        "heading is a short line of its own)",
+    )
+
+
+def retranslated(loaded: LoadedDossier, view: TranslationView, found: Retranslated) -> Problem:
+    """A quotation that the translation renders in its own words."""
+    index = next(i for i, g in enumerate(loaded.dossier.glosses) if g.id == found.gloss_id)
+    gloss = loaded.dossier.glosses[index]
+    line = loaded.marks.at(("glosses", index, "en"))[0]
+    return Problem(
+        view.file,
+        found.line,
+        None,
+        f"block {found.block + 1} gives «{short(gloss.fr)}» (gloss `{gloss.id}`) in the "
+        f"translation's own words, but its English original is known: write “{gloss.en}” "
+        f"there, as said ({display_path(loaded.annotations_file)}, line {line})",
+        "warning",
     )
 
 

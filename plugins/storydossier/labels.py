@@ -33,6 +33,18 @@ LABELS: dict[str, dict[str, str]] = {
         "note_number": "Note",
         "printed_on": "Imprimé le",
         "to_dark": "Passer au thème sombre",
+        "translation": "Traduction",
+        "translation_by": "traduction du dossier, par",
+        "french_original": "le texte français",
+        "french_published": "Le texte français",
+        "no_translation": (
+            "Ce texte n'a pas encore de traduction anglaise : le voici en français, avec "
+            "l'original anglais de chaque citation."
+        ),
+        "not_in_translation": "La traduction ne reprend pas ici l'original anglais.",
+        "no_known_original": (
+            "Aucun original anglais n'est connu : la traduction rend le français."
+        ),
         "to_light": "Passer au thème clair",
         "post_itself": "le message",
         "not_stated": "non indiquée par le texte",
@@ -139,6 +151,18 @@ LABELS: dict[str, dict[str, str]] = {
         "note_number": "Note",
         "printed_on": "Printed on",
         "to_dark": "Switch to the dark theme",
+        "translation": "Translation",
+        "translation_by": "the dossier's translation, by",
+        "french_original": "the French text",
+        "french_published": "The French text has",
+        "no_translation": (
+            "This text has no English translation yet: here it is in French, with the "
+            "English original of each quotation."
+        ),
+        "not_in_translation": "The translation does not give the English original here.",
+        "no_known_original": (
+            "No English original is known: the translation renders the French."
+        ),
         "to_light": "Switch to the light theme",
         "post_itself": "the post",
         "not_stated": "not stated in the text",

@@ -28,6 +28,7 @@ from .yamlmarks import Marks, load_yaml
 
 ANNOTATIONS = "annotations.yml"
 SOURCES_DIR = "sources"
+TRANSLATIONS_DIR = "translations"
 # Limits that keep a build's time bounded: a news text or an annotation file larger than
 # this is a mistake (a wrong file, a paste gone wrong), not a dossier.
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -43,6 +44,7 @@ class LoadedDossier:
     texts: dict[str, str]
     marks: Marks
     warnings: list[Problem] = field(default_factory=list)
+    translations: dict[str, str] = field(default_factory=dict)  # source id -> its English
     _files: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
@@ -53,6 +55,11 @@ class LoadedDossier:
         if not self._files:
             self._files = {s.id: s.file for s in self.dossier.sources}
         return display_path(self.folder / SOURCES_DIR / self._files[source_id])
+
+    def translation_file(self, source_id: str) -> str:
+        source = next(s for s in self.dossier.sources if s.id == source_id)
+        assert source.translation is not None
+        return display_path(self.folder / TRANSLATIONS_DIR / source.translation.file)
 
 
 def display_path(path: Path) -> str:
@@ -110,9 +117,10 @@ def load_dossier(folder: Path | str) -> LoadedDossier:
     _check_patterns(dossier, marks, errors)
     _check_same_french(dossier, marks, errors)
     texts = _read_sources(dossier, folder, marks, errors, warnings)
+    translations = _read_translations(dossier, folder, marks, errors, warnings)
     if errors:
         raise DossierError(errors)
-    return LoadedDossier(folder, dossier, texts, marks, warnings)
+    return LoadedDossier(folder, dossier, texts, marks, warnings, translations)
 
 
 def _decode(raw: bytes, shown: str) -> str:
@@ -420,37 +428,86 @@ def _source_path(
     source: model.Source, index: int, sources_dir: Path, available: list[str], marks: Marks
 ) -> Path:
     """The text file of `source`, inside the sources folder; DossierError otherwise."""
-    where, shown = f"sources[{index}].file", display_path(sources_dir)
-    relative = Path(source.file)
+    return _file_in(("sources", index, "file"), source.file, sources_dir, available, marks)
+
+
+def _file_in(
+    at: tuple[str | int, ...], name: str, folder: Path, available: list[str], marks: Marks
+) -> Path:
+    """The file `name` given at YAML path `at`, inside `folder`; DossierError otherwise."""
+    where, shown = _field_path(at), display_path(folder)
+    relative = Path(name)
     if relative.is_absolute() or ".." in relative.parts:
-        message = f"`{source.file}` must be a file name inside {shown}/ (no `..`, no absolute path)"
-    elif not (sources_dir / relative).resolve().is_relative_to(sources_dir.resolve()):
-        message = f"`{source.file}` is a link to a file outside {shown}/; copy the text in instead"
-    elif not (sources_dir / relative).is_file():
-        message = f"no file `{source.file}` in {shown}/" + (
-            did_you_mean(source.file, available)
+        message = f"`{name}` must be a file name inside {shown}/ (no `..`, no absolute path)"
+    elif not (folder / relative).resolve().is_relative_to(folder.resolve()):
+        message = f"`{name}` is a link to a file outside {shown}/; copy the text in instead"
+    elif not (folder / relative).is_file():
+        message = f"no file `{name}` in {shown}/" + (
+            did_you_mean(name, available)
             or (f"; files there: {', '.join(available)}" if available else "")
         )
     else:
-        return sources_dir / relative
-    raise DossierError([marks.problem(("sources", index, "file"), f"{where}: {message}")])
+        return folder / relative
+    raise DossierError([marks.problem(at, f"{where}: {message}")])
 
 
 def _read_text(path: Path, source: model.Source, index: int, marks: Marks) -> str:
+    return _read_file(path, ("sources", index, "file"), source.file, marks)
+
+
+def _read_file(path: Path, at: tuple[str | int, ...], name: str, marks: Marks) -> str:
     """The text of `path`, decoded; DossierError if it is too large or not UTF-8."""
     raw = path.read_bytes()
     if len(raw) > MAX_TEXT_BYTES:
         raise DossierError(
             [
                 marks.problem(
-                    ("sources", index, "file"),
-                    f"sources[{index}].file: `{source.file}` is larger than "
+                    at,
+                    f"{_field_path(at)}: `{name}` is larger than "
                     f"{MAX_TEXT_BYTES // 2**20} MB ({len(raw) / 2**20:.1f} MB); "
                     "split it into several texts",
                 )
             ]
         )
     return _decode(raw, display_path(path))
+
+
+def _read_translations(
+    dossier: model.Dossier,
+    folder: Path,
+    marks: Marks,
+    errors: list[Problem],
+    warnings: list[Problem],
+) -> dict[str, str]:
+    """Each declared translation's text; a file in the folder that no text declares is
+    reported, as an undeclared text is."""
+    where = folder / TRANSLATIONS_DIR
+    available = sorted(p.name for p in where.glob("*.txt")) if where.is_dir() else []
+    texts: dict[str, str] = {}
+    for index, source in enumerate(dossier.sources):
+        if source.translation is None:
+            continue
+        at: tuple[str | int, ...] = ("sources", index, "translation", "file")
+        try:
+            path = _file_in(at, source.translation.file, where, available, marks)
+            texts[source.id] = _read_file(path, at, source.translation.file, marks)
+        except DossierError as error:
+            errors.extend(error.problems)
+    declared = {s.translation.file for s in dossier.sources if s.translation is not None}
+    for name in available:
+        if name not in declared:
+            warnings.append(
+                Problem(
+                    display_path(where / name),
+                    None,
+                    None,
+                    f"this translation is not declared in {ANNOTATIONS}: give its text "
+                    f"`translation: {{file: {name}, translator: ...}}` under `sources:`, or "
+                    "move it out of the folder",
+                    "warning",
+                )
+            )
+    return texts
 
 
 def _check_published(

@@ -130,6 +130,13 @@ class PostCredit(Record):
     url: Url | None = Field(None, description="The post itself")
 
 
+class Translation(Record):
+    """The dossier's own English translation of a text, in `dossier/translations/`."""
+
+    file: Text = Field(description="File name inside dossier/translations/")
+    translator: Text = Field(description="Who translated it, as the English edition credits it")
+
+
 class Source(Record):
     """One news text in `dossier/sources/`."""
 
@@ -148,6 +155,12 @@ class Source(Record):
     )
     posts: list[PostCredit] = Field(
         default_factory=list, description="Authors and addresses of the posts the text quotes"
+    )
+    summary: Localized | None = Field(
+        None, description="What the text says, in a sentence or two; shown where no translation is"
+    )
+    translation: Translation | None = Field(
+        None, description="The dossier's English translation, aligned block by block"
     )
 
 

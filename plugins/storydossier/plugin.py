@@ -116,6 +116,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.banner = []
         try:
             loaded = load_dossier(self.config.folder)
+            analysis = analyse(loaded, self.analysis_cache)
         except DossierError as error:
             if self.serving and self.analysis is not None:
                 # Keep serving the last good pages, with the errors shown on each page.
@@ -126,7 +127,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 self.banner = [str(p) for p in error.problems]
                 return self._add_assets(config)
             raise PluginError(_errors_text(error)) from None
-        self.analysis = analyse(loaded, self.analysis_cache)
+        self.analysis = analysis
         _name_the_site(config, loaded.dossier.dossier, lang)
         log.debug(
             "texts analysed: %d, kept from the last build: %d",

@@ -20,7 +20,7 @@ from .langs import Lang
 from .model import Gloss, Localized, Provenance
 from .pages import PageKey
 from .urls import relative_url
-from .views import InciseNode, MentionNode, Node, QuoteView, TextNode
+from .views import InciseNode, MentionNode, Node, QuoteView, SourceView, TextNode
 
 FIDELITIES = ("verbatim", "condensed", "paraphrase", "unverified")
 
@@ -80,6 +80,9 @@ class QuoteShown:
     cards: list[GlossCard] = field(default_factory=list)
     reason: Localized | None = None  # why it has no English original
     number: int = 0  # a glossed quotation's note number on its page (1, 2, ...)
+    lang: str = "fr"  # of its words in the text: English where a translation holds it
+    french: str | None = None  # in a translation: the French as the text published it
+    loose: bool = False  # a note with no place in the text (not in the translation)
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ class Presenter:
         self.urls = urls
         self.current_url = current_url
         self._numbers: dict[str, int] = {}  # quotation anchor -> its note number here
+        self._french: dict[str, str] | None = None  # on a translation: anchor -> French
 
     def href(self, key: PageKey, anchor: str | None = None) -> str:
         target = self.urls[key] + (f"#{anchor}" if anchor else "")
@@ -188,24 +192,47 @@ class Presenter:
         text = " — ".join(part for part in (head, entry.headline) if part) or host(entry.url)
         return Source(text, entry.url, entry.archive)
 
+    def translating(self, french: SourceView) -> None:
+        """The page shows `french`'s translation: its quotations are English originals,
+        and their notes give the French as the text published it."""
+        self._french = {quote.anchor: quote.text for quote in french.quotes}
+
     def quote(self, view: QuoteView) -> QuoteShown:
         if view.uses:
             glosses = [self.analysis.glosses[use.gloss_id] for use in view.uses]
             # numbered in reading order; a quotation over paragraphs keeps one number
             number = self._numbers.setdefault(view.anchor, len(self._numbers) + 1)
+            french = self._french.get(view.anchor) if self._french is not None else None
             return QuoteShown(
                 view.anchor,
                 view.status,
                 gloss_id=glosses[0].id,
                 fidelity=self.fidelity(glosses[0].fidelity),
-                english=[g.en for g in glosses if g.en],
+                english=[] if french else [g.en for g in glosses if g.en],
                 cards=[self.card(g) for g in glosses],
                 number=number,
+                lang="en" if french else "fr",
+                french=french,
             )
         if view.no_original is not None:
             reason = self.analysis.no_original(view.no_original).reason
             return QuoteShown(view.anchor, "no_original", reason=reason)
         return QuoteShown(view.anchor, view.status)
+
+    def loose_note(self, french: QuoteView, gloss_id: str) -> QuoteShown:
+        """The note of a French quotation that the translation does not hold as an
+        English original: what the French said, and what is known of the original."""
+        gloss = self.analysis.glosses[gloss_id]
+        return QuoteShown(
+            french.anchor,
+            french.status,
+            gloss_id=gloss.id,
+            fidelity=self.fidelity(gloss.fidelity),
+            english=[gloss.en] if gloss.en else [],
+            cards=[self.card(gloss)],
+            french=french.text,
+            loose=True,
+        )
 
     def inline(self, nodes: tuple[Node, ...]) -> list[Inline]:
         shown = [self._inline(node) for node in nodes]

@@ -19,37 +19,22 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from .analysis import Analysis
 from .chronology import TimelineEntry, by_month, timeline_entries
-from .datelines import Dateline
 from .dates import parse_date
 from .labels import LABELS, PUNCTUATION, colon_labels
 from .langs import Lang
-from .model import Actor, Localized, PostCredit
+from .model import Actor, Localized
 from .pages import ACTORS, CHRONOLOGY, SOURCES, PageKey, page_title
 from .present import (
-    FIDELITIES,
     GlossCard,
-    Inline,
     Link,
     Presenter,
-    QuoteShown,
     When,
     by_name,
-    host,
 )
+from .source_page import source_context
 from .timeline import layout
 
 KINDS = ("person", "organisation", "group")
-
-
-@dataclass(frozen=True)
-class BlockShown:
-    kind: str
-    anchor: str
-    lang: str
-    nodes: list[Inline]
-    notes: list[QuoteShown]  # the glossed quotations that end here, as the block's notes
-    author: str | None = None  # a quoted post's author, in the interface language
-    author_url: str | None = None  # and the post itself
 
 
 @dataclass(frozen=True)
@@ -141,34 +126,7 @@ class Renderer:
         }
 
     def _source(self, shown: Presenter, source_id: str) -> dict[str, Any]:
-        view = self.analysis.sources[source_id]
-        source, dateline = view.source, view.parsed.dateline
-        done, total = view.coverage
-        return {
-            "title": source.title,
-            "text_lang": source.language,
-            "outlet": source.outlet,
-            "agency": shown.actor(source.agency) if source.agency else None,
-            "agency_text": dateline.agency if dateline and not source.agency else None,
-            "place": _place(dateline) if dateline else None,
-            "published": shown.when(view.published),
-            "credit_text": view.parsed.credit_text,
-            "original": Link(host(source.url), source.url) if source.url else None,
-            "speakers": [shown.actor(a) for a in self.analysis.speakers(source_id)],
-            "coverage": shown.coverage(done, total),
-            "fidelities": [shown.fidelity(key) for key in FIDELITIES],
-            "blocks": [
-                _block(
-                    b.block.kind,
-                    b.anchor,
-                    b.block.lang,
-                    shown.inline(b.nodes),
-                    self.analysis.post_credits.get((source_id, b.anchor)),
-                    self.lang,
-                )
-                for b in view.blocks
-            ],
-        }
+        return source_context(self.analysis, shown, source_id)
 
     def _sources(self, shown: Presenter, _ident: str) -> dict[str, Any]:
         views = sorted(
@@ -308,39 +266,8 @@ class Renderer:
         )
 
 
-def _block(
-    kind: str,
-    anchor: str,
-    lang: str,
-    nodes: list[Inline],
-    credit: PostCredit | None,
-    ui_lang: Lang,
-) -> BlockShown:
-    notes = _ending_here(nodes)
-    if credit is None:
-        return BlockShown(kind, anchor, lang, nodes, notes)
-    return BlockShown(kind, anchor, lang, nodes, notes, credit.author.pick(ui_lang), credit.url)
-
-
-def _ending_here(nodes: list[Inline]) -> list[QuoteShown]:
-    """The glossed quotations whose last segment is among `nodes`, in reading order
-    (a quotation nested in another comes first: its closing mark does, and so does its
-    number)."""
-    found: list[QuoteShown] = []
-    for node in nodes:
-        found += _ending_here(node.children)
-        if node.kind == "quote" and node.quote is not None and node.quote.cards and node.last:
-            found.append(node.quote)
-    return found
-
-
 def _day_text(day: date, lang: Lang) -> str:
     return parse_date(day.isoformat()).text(lang)
-
-
-def _place(dateline: Dateline) -> str:
-    """Where the dispatch was filed, as its dateline says: `HOUSTON (Texas)`."""
-    return dateline.place + (f" ({dateline.country})" if dateline.country else "")
 
 
 def _wikidata(actor: Actor) -> Link | None:

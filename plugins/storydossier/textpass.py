@@ -62,7 +62,7 @@ def analyse_text(source: Source, text: str, file: str, matcher: Matcher) -> Text
     hits = matcher.scan(norm, source.id)
     assigned = assign_glosses(parsed, quotations, matcher, hits, anchors, source.id)
     linked = link_mentions(parsed, hits, anchors, source.id)
-    blocks = _blocks(parsed, anchors, assigned.quotes, linked.mentions)
+    blocks = block_views(parsed, anchors, assigned.quotes, linked.mentions)
     dated_by_dateline = parsed.dateline.edtf() if parsed.dateline else None
     published_raw = source.published or parsed.date_marker or dated_by_dateline
     view = SourceView(
@@ -100,7 +100,7 @@ def _quotations(parsed: ParsedText) -> tuple[list[Quotation], list[Unbalanced]]:
     return find_in_blocks(parsed.text, french, paragraphs)
 
 
-def _blocks(
+def block_views(
     parsed: ParsedText, anchors: list[str], quotes: list[QuoteView], mentions: list[Mention]
 ) -> tuple[BlockView, ...]:
     segments: dict[int, list[tuple[QuoteView, int, Segment]]] = defaultdict(list)
