@@ -24,6 +24,12 @@ PAGES = {
     "chronology-filtered": ("chronology/?actor=esper", None),
     "chronology-phone": ("chronology/", None),
     "source-phone": ("sources/lettre-retrait-irak-ats/", "both"),
+    "en-home": ("en/", None),
+    "en-source": ("en/sources/milley-lettre-envoyee-par-erreur/", None),
+    "en-source-phone": ("en/sources/lettre-retrait-irak-ats/", None),
+    "en-actor-index": ("en/actors/", None),
+    "en-actor": ("en/actors/esper/", None),
+    "en-chronology": ("en/chronology/", None),
 }
 
 

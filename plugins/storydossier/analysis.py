@@ -28,6 +28,7 @@ from .diagnostics import (
     text_warnings,
     unreferenced_actors,
 )
+from .langs import Lang
 from .loading import LoadedDossier
 from .matching import (
     ActorTarget,
@@ -72,6 +73,24 @@ class Analysis:
     def glosses(self) -> dict[str, Gloss]:
         return {g.id: g for g in self.dossier.glosses}
 
+    @functools.cached_property
+    def _by_edition(self) -> dict[Lang, dict[str, list[Mention]]]:
+        return {}
+
+    def edition_mentions(self, lang: Lang) -> dict[str, list[Mention]]:
+        """Actor id -> mentions as an edition shows them: the English edition reads a
+        translated text in its translation, any other text as it is (built once)."""
+        if lang in self._by_edition:
+            return self._by_edition[lang]
+        found: dict[str, list[Mention]] = defaultdict(list)
+        for source_id, view in self.sources.items():
+            translation = self.translations.get(source_id)
+            use = translation is not None and lang != view.source.language
+            for mention in translation.mentions if use and translation else view.mentions:
+                found[mention.actor_id].append(mention)
+        self._by_edition[lang] = dict(found)
+        return self._by_edition[lang]
+
     def no_original(self, index: int) -> NoOriginal:
         return self.dossier.no_original[index]
 
@@ -109,6 +128,8 @@ def build_matcher(dossier: Dossier) -> Matcher:
             pattern = Pattern(target, frozenset(), lang, alias if exact else None)
             patterns.append((alias, pattern))
         patterns.append((actor.name, Pattern(target, frozenset())))
+        if actor.name_en:
+            patterns.append((actor.name_en, Pattern(target, frozenset(), "en")))
         for phrase in actor.not_in:
             patterns.append((phrase, Pattern(ExclusionTarget(actor.id), frozenset())))
     return Matcher(patterns)

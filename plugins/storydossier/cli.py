@@ -58,8 +58,10 @@ def _check(args: argparse.Namespace) -> int:
     if count and args.strict:
         print(f"{count} warning(s), which --strict counts as errors", file=sys.stderr)
         return 1
+    untranslated = len(analysis.sources) - len(analysis.translations)
     print(
-        f"dossier OK: {len(analysis.sources)} texts" + (f", {count} warning(s)" if count else ""),
+        f"dossier OK: {len(analysis.sources)} texts, {untranslated} without an English "
+        "translation" + (f", {count} warning(s)" if count else ""),
         file=sys.stderr,
     )
     return 0

@@ -160,9 +160,7 @@ LABELS: dict[str, dict[str, str]] = {
             "English original of each quotation."
         ),
         "not_in_translation": "The translation does not give the English original here.",
-        "no_known_original": (
-            "No English original is known: the translation renders the French."
-        ),
+        "no_known_original": ("No English original is known: the translation renders the French."),
         "to_light": "Switch to the light theme",
         "post_itself": "the post",
         "not_stated": "not stated in the text",

@@ -215,9 +215,11 @@ class Actor(Record):
 
     id: Id
     name: Text
+    name_en: Text | None = Field(None, description="The name in English, where it differs")
     kind: Literal["person", "organisation", "group"]
     roles: list[Role] = Field(default_factory=list)
     affiliation: Text | None = Field(None, description="Side or country, used to group actors")
+    affiliation_en: Text | None = Field(None, description="The affiliation in English")
     aliases: Aliases = Field(default_factory=Aliases)
     not_in: list[Text] = Field(
         default_factory=list,
@@ -230,6 +232,12 @@ class Actor(Record):
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = Field(
         None, description="Wikidata item id, e.g. Q7821399"
     )
+
+    def name_in(self, lang: Lang) -> str:
+        return (self.name_en or self.name) if lang == "en" else self.name
+
+    def affiliation_in(self, lang: Lang) -> str | None:
+        return (self.affiliation_en or self.affiliation) if lang == "en" else self.affiliation
 
 
 class Provenance(Record):

@@ -70,7 +70,7 @@ def page_title(key: PageKey, analysis: Analysis, lang: Lang) -> str:
     if key.kind == "source":
         return analysis.sources[key.ident].source.title.pick(lang) or key.ident
     if key.kind == "actor":
-        return analysis.actors[key.ident].name
+        return analysis.actors[key.ident].name_in(lang)
     if key.kind == "home":
         return analysis.dossier.dossier.title.pick(lang)
     return LABELS[lang][key.kind]

@@ -400,10 +400,15 @@ def _build_edition(config: MkDocsConfig, primary: DossierPlugin, lang: Lang) -> 
         site_url=(primary.root_url + prefix) if primary.root_url else None,
     )
     edition.theme["language"] = lang
+    # MkDocs keeps one instance of a plugin that has `on_startup` for the whole process
+    # (serve's rebuilds): it may be `primary` itself, so what is set is set back.
     plugin = next(p for p in edition.plugins.values() if isinstance(p, DossierPlugin))
-    plugin.primary = primary
-    plugin.config["lang"] = lang
-    build(edition)
+    own_lang = plugin.config.lang
+    plugin.primary, plugin.config["lang"] = primary, lang
+    try:
+        build(edition)
+    finally:
+        plugin.primary, plugin.config["lang"] = None, own_lang
 
 
 def _localise_theme(config: MkDocsConfig, lang: Lang, editions: Editions) -> None:

@@ -121,7 +121,8 @@ class Presenter:
         return relative_url(target, self.current_url)
 
     def actor(self, actor_id: str) -> Link:
-        return Link(self.analysis.actors[actor_id].name, self.href(PageKey.actor(actor_id)))
+        name = self.analysis.actors[actor_id].name_in(self.lang)
+        return Link(name, self.href(PageKey.actor(actor_id)))
 
     def source(self, source_id: str, anchor: str | None = None) -> Link:
         title = self.analysis.sources[source_id].source.title.pick(self.lang)
@@ -273,4 +274,4 @@ def _tie_last_word(quote: Inline) -> Inline:
 
 def by_name(presenter: Presenter) -> Callable[[str], str]:
     """Sort key of actor ids by the actor's name."""
-    return lambda actor_id: presenter.analysis.actors[actor_id].name
+    return lambda actor_id: presenter.analysis.actors[actor_id].name_in(presenter.lang)

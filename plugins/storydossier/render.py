@@ -77,7 +77,7 @@ class Renderer:
         self.timeline = timeline_entries(analysis)
         # paragraph (source id, anchor) -> actors mentioned there, for "appears beside"
         self._actors_at: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for actor_id, actor_mentions in analysis.mentions.items():
+        for actor_id, actor_mentions in analysis.edition_mentions(lang).items():
             for m in actor_mentions:
                 self._actors_at[(m.source_id, m.block_anchor)].add(actor_id)
 
@@ -145,10 +145,11 @@ class Renderer:
 
     def _actor(self, shown: Presenter, actor_id: str) -> dict[str, Any]:
         actor = self.analysis.actors[actor_id]
-        mentions = self.analysis.mentions.get(actor_id, [])
+        mentions = self.analysis.edition_mentions(self.lang).get(actor_id, [])
         events = [e for e in self.timeline if actor_id in e.actors]
         return {
             "actor": actor,
+            "name": actor.name_in(self.lang),
             "kind_label": self.labels[f"kind_{actor.kind}"],
             "roles": [(role.title, shown.when(role.dates)) for role in actor.roles],
             "wikidata": _wikidata(actor),
@@ -165,7 +166,7 @@ class Renderer:
             "mentions": [
                 (
                     shown.source(m.source_id, m.block_anchor),
-                    self.analysis.sources[m.source_id].source.language,
+                    _mention_lang(self.analysis, m.source_id, self.lang),
                     m.context,
                     m.words,
                 )
@@ -179,7 +180,7 @@ class Renderer:
 
     def _beside(self, actor_id: str, events: list[TimelineEntry], shown: Presenter) -> list[str]:
         """Other actors in the same paragraphs or events, most often first."""
-        mentions = self.analysis.mentions.get(actor_id, [])
+        mentions = self.analysis.edition_mentions(self.lang).get(actor_id, [])
         beside: dict[str, int] = defaultdict(int)
         for place in {(m.source_id, m.block_anchor) for m in mentions}:
             for other_id in self._actors_at[place]:
@@ -198,11 +199,17 @@ class Renderer:
             by_affiliation: dict[str, list[Actor]] = defaultdict(list)
             for actor in self.analysis.dossier.actors:
                 if actor.kind == kind:
-                    by_affiliation[actor.affiliation or "—"].append(actor)
+                    by_affiliation[actor.affiliation_in(self.lang) or "—"].append(actor)
             if not by_affiliation:
                 continue
             affiliations = [
-                (affiliation, [self._actor_row(shown, a) for a in sorted(v, key=lambda a: a.name)])
+                (
+                    affiliation,
+                    [
+                        self._actor_row(shown, a)
+                        for a in sorted(v, key=lambda a: a.name_in(self.lang))
+                    ],
+                )
                 for affiliation, v in sorted(by_affiliation.items())
             ]
             groups.append((kind, self.labels[f"kind_{kind}"], affiliations))
@@ -210,7 +217,7 @@ class Renderer:
 
     def _actor_row(self, shown: Presenter, actor: Actor) -> tuple[Link, Localized | None, str]:
         quoted = len(self.analysis.said_by(actor.id))
-        mentioned = len(self.analysis.mentions.get(actor.id, []))
+        mentioned = len(self.analysis.edition_mentions(self.lang).get(actor.id, []))
         counts = (
             f"{shown.count(quoted, 'quotations_count')}, {shown.count(mentioned, 'mentions_count')}"
         )
@@ -237,7 +244,7 @@ class Renderer:
             "months": months,
             "tl": timeline,
             "tl_desc": description,
-            "chips": [(a, self.analysis.actors[a].name) for a in chips],
+            "chips": [(a, self.analysis.actors[a].name_in(self.lang)) for a in chips],
         }
 
     def _entry(self, shown: Presenter, entry: TimelineEntry) -> EntryShown:
@@ -264,6 +271,13 @@ class Renderer:
             [shown.actor(a) for a in entry.actors],
             sources,
         )
+
+
+def _mention_lang(analysis: Analysis, source_id: str, lang: Lang) -> Lang:
+    """The language an edition reads a text's mentions in."""
+    source = analysis.sources[source_id].source
+    translated = source_id in analysis.translations and lang != source.language
+    return "en" if translated else source.language
 
 
 def _day_text(day: date, lang: Lang) -> str:
