@@ -8,6 +8,7 @@ conftest.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,3 +93,13 @@ def load_problems(project: Path) -> list[str]:
     with pytest.raises(DossierError) as caught:
         load_dossier(project / "dossier")
     return [str(p) for p in caught.value.problems]
+
+
+def without_translations(project: Path) -> None:
+    """Drop the shipped English translations, for a test that edits a French text or a
+    gloss for another purpose (a translation must follow its text, block by block)."""
+    annotations = project / "dossier" / "annotations.yml"
+    text = annotations.read_text("utf-8")
+    text = re.sub(r"\n    translation:\n      file: [^\n]+\n      translator: [^\n]+", "", text)
+    annotations.write_text(text, "utf-8")
+    shutil.rmtree(project / "dossier" / "translations")

@@ -24,7 +24,7 @@ def test_actor_index_groups_and_counts(shipped_site):
     for heading in ("Personne", "Organisation", "Groupe"):
         assert heading in text
     flat = " ".join(text.split())
-    assert "Baghdad (Lt. Gen.) (0 citation, 1 mention)" in flat  # French singular for 0 and 1
+    assert "Bagdad (général de corps d'armée) (0 citation, 1 mention)" in flat  # French singular
     assert re.search(
         r"Mark A\. Milley — Chef d'état-major[^(]*\(6 citations, \d+ mentions\)",
         " ".join(text.split()),
@@ -173,7 +173,11 @@ def test_the_interface_in_english(project, build_project):
     source = visible_article_text(result.html("sources/lettre-retrait-irak-ats/index.html"))
     assert "8 of 8 quotations glossed" in source
     assert "Originaux anglais" not in result.html("sources/lettre-retrait-irak-ats/index.html")
-    assert "English originals" in result.html("sources/lettre-retrait-irak-ats/index.html")
+    assert "the dossier&#39;s translation" in result.html(
+        "sources/lettre-retrait-irak-ats/index.html"
+    )
+    # the other edition, French, is in fr/ with its own interface
+    assert "Originaux anglais" in result.html("fr/sources/lettre-retrait-irak-ats/index.html")
     actor = visible_article_text(result.html("actors/milley/index.html"))
     assert "What they said" in actor and "Ce qu'il ou elle a dit" not in actor
     # English punctuation: no space before a colon, "; " between titles

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from project_support import run_build
+from project_support import run_build, without_translations
 
 ATS = "lettre-retrait-irak-ats"
 MILLEY = "milley-lettre-envoyee-par-erreur"
@@ -53,6 +53,7 @@ def english_of(html: str, gloss_id: str) -> str:
 
 
 def test_a_gloss_for_one_text_replaces_the_general_one_there(project):
+    without_translations(project)  # the edit below is to the French alone
     add_gloss(project, "erreur-bonne-foi-ats", "A different English for this text", [ATS])
     result = run_build(project)
     assert result.error is None, result.error
@@ -69,6 +70,7 @@ def test_a_gloss_for_one_text_replaces_the_general_one_there(project):
 
 
 def test_a_general_gloss_replaced_wherever_it_is_quoted_is_a_warning(project):
+    without_translations(project)  # the edit below is to the French alone
     path = project / "dossier" / "annotations.yml"
     # restrict the general gloss's twin to both texts: the general one is used nowhere
     line = add_gloss(project, "everywhere-restricted", "Restricted English", [ATS, MILLEY])

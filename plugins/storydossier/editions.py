@@ -5,7 +5,7 @@ a folder named by its language (`en/`): a reader's address keeps its path from o
 edition to the other (`sources/x/` and `en/sources/x/`), the French edition's addresses
 stay what they were, and a server needs no rewriting rule. Used by the plugin: which
 hand-written page serves which edition, where a page's twin is, the `hreflang` links
-of each page's head, and one sitemap naming both editions.
+of each page's head, and each edition's sitemap naming the other's pages.
 """
 
 from __future__ import annotations
@@ -45,7 +45,10 @@ class Editions:
     def twin(self, lang: Lang, url: str, other: Lang) -> str:
         """The address of the page `url` of edition `lang` in edition `other`, relative to
         that page (so the site works under any sub-path and from disk)."""
-        return relative_url(self.page_path(other, url), self.page_path(lang, url)) or "./"
+        here, there = self.page_path(lang, url), self.page_path(other, url)
+        if not there:  # the site's root: as many steps up as this page is deep
+            return "../" * here.count("/") or "./"
+        return relative_url(there, here) or "./"
 
     def hreflang_links(self, site_url: str, lang: Lang, url: str) -> str:
         """A `<link rel=alternate hreflang>` for every edition of the page `url` of edition
@@ -81,26 +84,25 @@ def edition_source(src_uri: str, lang: Lang, langs: tuple[Lang, ...]) -> tuple[s
     return src_uri, True
 
 
-def merged_sitemap(sitemaps: dict[Lang, str], editions: Editions, site_url: str) -> str:
-    """One sitemap naming every page of every edition, each with its twins as
-    `xhtml:link rel=alternate hreflang` (the form search engines read)."""
+def sitemap_with_twins(sitemap: str, lang: Lang, editions: Editions, site_url: str) -> str:
+    """An edition's sitemap, each page with its twins as `xhtml:link rel=alternate
+    hreflang` (the form search engines read). Its `<loc>`s stay this edition's own:
+    Material's instant navigation takes every `<loc>` for a page of the same edition."""
     ET.register_namespace("", _SITEMAP)
     ET.register_namespace("xhtml", _XHTML)
     root = site_url if site_url.endswith("/") else site_url + "/"
-    urlset = ET.Element(f"{{{_SITEMAP}}}urlset")
-    for lang in editions.langs:
-        prefix = root + editions.prefix(lang)
-        for entry in ET.fromstring(sitemaps[lang]).iter(f"{{{_SITEMAP}}}url"):
-            loc = entry.find(f"{{{_SITEMAP}}}loc")
-            if loc is None or loc.text is None:
-                continue
-            url = loc.text.strip().removeprefix(prefix)
-            for other in editions.langs:
-                link = ET.SubElement(entry, f"{{{_XHTML}}}link")
-                link.set("rel", "alternate")
-                link.set("hreflang", other)
-                link.set("href", root + editions.page_path(other, url))
-            urlset.append(entry)
+    prefix = root + editions.prefix(lang)
+    urlset = ET.fromstring(sitemap)
+    for entry in urlset.iter(f"{{{_SITEMAP}}}url"):
+        loc = entry.find(f"{{{_SITEMAP}}}loc")
+        if loc is None or loc.text is None:
+            continue
+        url = loc.text.strip().removeprefix(prefix)
+        for other in editions.langs:
+            link = ET.SubElement(entry, f"{{{_XHTML}}}link")
+            link.set("rel", "alternate")
+            link.set("hreflang", other)
+            link.set("href", root + editions.page_path(other, url))
     ET.indent(urlset)
     return ET.tostring(urlset, encoding="unicode", xml_declaration=True) + "\n"
 

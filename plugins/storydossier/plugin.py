@@ -36,7 +36,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .analysis import Analysis, analyse
-from .editions import LANGUAGE_NAMES, Editions, edition_source, merged_sitemap, point_switcher
+from .editions import LANGUAGE_NAMES, Editions, edition_source, point_switcher, sitemap_with_twins
 from .exports.dossier_json import dossier_json, dossier_json_schema
 from .exports.ical import chronology_ics
 from .exports.jsonld import jsonld_for, jsonld_script
@@ -349,20 +349,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return point_switcher(finished, twins, hreflang)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The first edition built, build the others into their folders, then write one
-        sitemap naming every edition's pages."""
+        """The first edition built, build the others into their folders, then name each
+        page's twins in every edition's sitemap."""
         if self.primary is not None or len(self.editions.langs) < 2:
             return
         for lang in self.editions.langs[1:]:
             _build_edition(config, self, lang)
         site = Path(config.site_dir)
-        sitemaps = {
-            lang: (site / self.editions.prefix(lang) / "sitemap.xml").read_text("utf-8")
-            for lang in self.editions.langs
-        }
-        merged = merged_sitemap(sitemaps, self.editions, self.root_url)
-        (site / "sitemap.xml").write_text(merged, "utf-8")
-        (site / "sitemap.xml.gz").write_bytes(gzip.compress(merged.encode("utf-8"), mtime=0))
+        for lang in self.editions.langs:
+            folder = site / self.editions.prefix(lang)
+            sitemap = (folder / "sitemap.xml").read_text("utf-8")
+            named = sitemap_with_twins(sitemap, lang, self.editions, self.root_url)
+            (folder / "sitemap.xml").write_text(named, "utf-8")
+            (folder / "sitemap.xml.gz").write_bytes(gzip.compress(named.encode(), mtime=0))
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]

@@ -89,6 +89,23 @@ class ExportNoOriginal(_Out):
     sources: list[str]
 
 
+class ExportOriginal(_Out):
+    """An English original as the translation holds it: the gloss, its place."""
+
+    gloss: str
+    anchor: str
+    paragraph: str
+    start: int
+    end: int
+
+
+class ExportTranslation(_Out):
+    file: str
+    translator: str
+    text: str
+    originals: list[ExportOriginal]
+
+
 class ExportSource(_Out):
     id: str
     file: str
@@ -103,6 +120,8 @@ class ExportSource(_Out):
     language: str
     language_overrides: list[ExportBlockLanguage]
     posts: list[ExportPostCredit]
+    summary: ExportText | None
+    translation: ExportTranslation | None
     text: str
     blocks: list[ExportBlock]
     quotations: list[ExportQuotation]
@@ -125,8 +144,10 @@ class ExportRole(_Out):
 class ExportActor(_Out):
     id: str
     name: str
+    name_en: str | None
     kind: str
     affiliation: str | None
+    affiliation_en: str | None
     roles: list[ExportRole]
     aliases: dict[str, list[str]]
     bio: ExportText | None
@@ -234,6 +255,29 @@ def _post_credit(analysis: Analysis, source_id: str, credit: PostCredit) -> Expo
     )
 
 
+def _translation(analysis: Analysis, source_id: str) -> ExportTranslation | None:
+    view = analysis.translations.get(source_id)
+    record = analysis.sources[source_id].source.translation
+    if view is None or record is None:
+        return None
+    return ExportTranslation(
+        file=record.file,
+        translator=view.translator,
+        text=view.parsed.text,
+        originals=[
+            ExportOriginal(
+                gloss=use.gloss_id,
+                anchor=use.anchor,
+                paragraph=use.block_anchor,
+                start=use.start,
+                end=use.end,
+            )
+            for quote in view.quotes
+            for use in quote.uses
+        ],
+    )
+
+
 def _source(analysis: Analysis, view: SourceView) -> ExportSource:
     source = view.source
     return ExportSource(
@@ -252,6 +296,8 @@ def _source(analysis: Analysis, view: SourceView) -> ExportSource:
             ExportBlockLanguage(starts_with=b.starts_with, lang=b.lang) for b in source.blocks
         ],
         posts=[_post_credit(analysis, source.id, credit) for credit in source.posts],
+        summary=_text(source.summary),
+        translation=_translation(analysis, source.id),
         text=view.parsed.text,
         blocks=[
             ExportBlock(
@@ -305,8 +351,10 @@ def _actor(analysis: Analysis, actor: Actor) -> ExportActor:
     return ExportActor(
         id=actor.id,
         name=actor.name,
+        name_en=actor.name_en,
         kind=actor.kind,
         affiliation=actor.affiliation,
+        affiliation_en=actor.affiliation_en,
         roles=[ExportRole(title=_text(r.title), dates=_date(r.dates)) for r in actor.roles],
         aliases={"fr": actor.aliases.of("fr"), "en": actor.aliases.of("en")},
         bio=_text(actor.bio),
