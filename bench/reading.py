@@ -35,7 +35,7 @@ PLAIN_ARTICLE = """() => {
   plain.appendChild(title);
   for (const block of article.querySelectorAll(".dz-text .dz-block")) {
     const copy = block.cloneNode(true);
-    copy.querySelectorAll(".dz-en,.dz-ref,.dz-toggle,.dz-details,.dz-anchor,.dz-badge,figcaption")
+    copy.querySelectorAll(".dz-en,.dz-ref,.dz-toggle,.dz-details,.dz-anchor,.dz-badge,.dz-switch-to,figcaption")
       .forEach(e => e.remove());
     const p = document.createElement(block.tagName === "H2" ? "h2" : "p");
     p.textContent = copy.textContent.trim();

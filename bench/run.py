@@ -31,6 +31,7 @@ from storydossier.loading import load_dossier
 from storydossier.pages import page_keys
 from storydossier.plugin import NAV_SOURCES_LIMIT
 from storydossier.render import Renderer
+from storydossier.shipped import served_asset
 
 HERE = Path(__file__).resolve().parent
 ASSETS = HERE.parent / "plugins" / "storydossier" / "assets"
@@ -53,7 +54,7 @@ def make_baseline(project: Path, out: Path) -> None:
     (content / "assets" / "dossier").mkdir(parents=True)
     shutil.copy(project / "content" / "index.md", content / "index.md")
     for asset in ("dossier.css", "dossier.js"):
-        shutil.copy(ASSETS / asset, content / "assets" / "dossier" / asset)
+        (content / "assets" / "dossier" / asset).write_bytes(served_asset(asset))
     for key in keys:
         target = content / key.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -109,8 +110,8 @@ def main() -> None:
     if 100 in per_text and 1000 in per_text:
         print(f"scaling: time per text at N=1000 / at N=100 = {per_text[1000] / per_text[100]:.2f}")
     for asset in ("dossier.css", "dossier.js"):
-        size = len(gzip.compress((ASSETS / asset).read_bytes(), 9))
-        print(f"{asset}: {size} bytes gzipped")
+        size = len(gzip.compress(served_asset(asset), 9))
+        print(f"{asset}: {size} bytes gzipped (as served)")
     inline = len(gzip.compress(early_state_script().encode(), 9))
     print(f"early.js (inlined in each page's <head>): {inline} bytes gzipped")
     for n, ours, base in rows:

@@ -73,3 +73,48 @@ def test_the_english_404_page_is_in_english(page, shipped_site):
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("article")).to_contain_text("404")
     expect(page.get_by_placeholder("Search")).to_be_attached()
+
+
+MILLEY = "sources/milley-lettre-envoyee-par-erreur/"
+
+
+def test_side_by_side_on_wide_screens_block_against_block(page, shipped_site):
+    """Chosen on a wide screen, each paragraph stands beside its translation, the two
+    starting on the same line; the choice is kept for the next page."""
+    page.goto(shipped_site.url + MILLEY, wait_until="networkidle")
+    rows = page.locator(".dz-row")
+    twin = rows.first.locator(".dz-twin")
+    expect(twin).to_be_hidden()
+    page.get_by_label("Lire en parallèle avec la traduction anglaise").check()
+    for index in range(rows.count()):
+        own = rows.nth(index).locator(":scope > .dz-block").bounding_box()
+        other = rows.nth(index).locator(":scope > .dz-twin").bounding_box()
+        assert own and other and abs(own["y"] - other["y"]) < 2 and other["x"] > own["x"]
+    expect(twin).to_have_attribute("lang", "en")
+    screenshot(page, "source-side-by-side-1280")
+    page.goto(shipped_site.url + "sources/lettre-retrait-irak-ats/", wait_until="networkidle")
+    expect(page.locator(".dz-row .dz-twin").first).to_be_visible()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_one_language_at_a_time_on_phones_switched_per_paragraph(browser, shipped_site, javascript):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 900}, java_script_enabled=javascript, has_touch=True
+    )
+    page = context.new_page()
+    page.goto(shipped_site.url + "en/" + MILLEY)
+    row = page.locator(".dz-row").nth(1)
+    own, twin = row.locator(":scope > .dz-block"), row.locator(":scope > .dz-twin")
+    expect(own).to_be_visible()
+    expect(twin).to_be_hidden()
+    row.locator(".dz-block .dz-switch-to").tap()
+    expect(own).to_be_hidden()
+    expect(twin).to_be_visible()
+    expect(twin).to_have_attribute("lang", "fr")
+    expect(twin).to_contain_text("C'était un projet (de lettre) non signé")
+    # the other paragraphs keep their language
+    expect(page.locator(".dz-row").nth(2).locator(":scope > .dz-block")).to_be_visible()
+    screenshot(page, f"en-source-switched-390{'' if javascript else '-no-js'}")
+    row.locator(".dz-twin .dz-switch-to").tap()
+    expect(own).to_be_visible()
+    context.close()

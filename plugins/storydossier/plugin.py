@@ -19,7 +19,6 @@ import importlib
 import logging
 import os
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +47,7 @@ from .model import DossierInfo
 from .pages import ACTORS, CHRONOLOGY, HOME, SOURCES, PageKey, page_keys, page_origin
 from .problems import DossierError
 from .render import Renderer
+from .shipped import served_asset
 from .textcache import AnalysisCache
 
 log = get_plugin_logger(__name__)
@@ -208,12 +208,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         }
         for path, content in exports.items():
             files.append(File.generated(config, path, content=content))
-        package = resources.files("storydossier") / "assets"
         for asset in ASSETS:
             files.append(
-                File.generated(
-                    config, f"{ASSET_DIR}/{asset}", content=(package / asset).read_bytes()
-                )
+                File.generated(config, f"{ASSET_DIR}/{asset}", content=served_asset(asset))
             )
         return files
 

@@ -9,7 +9,7 @@ Plain Python; templates only lay out what this returns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .analysis import Analysis
@@ -32,6 +32,8 @@ class BlockShown:
     author: str | None = None  # a quoted post's author, in the interface language
     author_url: str | None = None  # and the post itself
     loose: list[QuoteShown] | None = None  # notes with no place in the text (translation)
+    twin: list[Inline] | None = None  # the same block in the other language, to read beside
+    twin_lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,11 +83,16 @@ def source_context(analysis: Analysis, shown: Presenter, source_id: str) -> dict
             for b, kind in zip(translation.blocks, kinds, strict=True)
         ]
         _add_loose_notes(analysis, shown, source_id, blocks)
+        blocks = _with_twins(blocks, [shown.inline(b.nodes) for b in view.blocks], "fr")
     else:
         blocks = [
             _block(analysis, shown, source_id, b, b.block.lang, b.block.kind) for b in view.blocks
         ]
+    other = analysis.translations.get(source_id) if translation is None else None
+    if other is not None:  # the French edition of a translated text: its English beside
+        blocks = _with_twins(blocks, [shown.inline(b.nodes) for b in other.blocks], "en")
     context["blocks"] = blocks
+    context["parallel"] = next((b.twin_lang for b in blocks if b.twin), None)
     context["french_page"] = shown.href(PageKey.source(source_id)) if translation else None
     return context
 
@@ -143,6 +150,17 @@ def _add_loose_notes(
             block.author_url,
             [*(block.loose or []), note],
         )
+
+
+def _with_twins(
+    blocks: list[BlockShown], others: list[list[Inline]], lang: str
+) -> list[BlockShown]:
+    """Each heading and paragraph with its aligned block in the other language (a post
+    is the same English in both)."""
+    return [
+        replace(block, twin=other, twin_lang=lang) if block.kind != "post" else block
+        for block, other in zip(blocks, others, strict=True)
+    ]
 
 
 def _ending_here(nodes: list[Inline]) -> list[QuoteShown]:

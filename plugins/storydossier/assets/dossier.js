@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var KEY = "dossier.readingMode";
+  var PARALLEL = "dossier.parallel";
   var MODES = ["notes", "fr", "en", "both"];
   var root = document.documentElement;
 
@@ -42,7 +43,10 @@
   /* On wide screens the notes stand in the margin, each beside the line of its chip and
      below the one before it; the chip unfolds its note there instead of a popover. */
   var WIDE = window.matchMedia ? window.matchMedia("(min-width: 60em)") : null;
-  function wide() { return !!(WIDE && WIDE.matches); }
+  function wide() {
+    var parallel = document.getElementById("dz-parallel");
+    return !!(WIDE && WIDE.matches) && !(parallel && parallel.checked);
+  }
   function layoutNotes() {
     var text = document.querySelector("[data-dz-page=source] .dz-text");
     if (!text) return;
@@ -112,6 +116,10 @@
       toggle.hidden = false;
       details.addEventListener("toggle", syncExpanded);
     }
+    var parallel = document.getElementById("dz-parallel");
+    if (parallel) {
+      try { parallel.checked = localStorage.getItem(PARALLEL) === "1"; } catch (e) { /* no storage */ }
+    }
     layoutNotes();
     openTarget();
     printFooter();
@@ -122,6 +130,14 @@
     if (!pending) pending = requestAnimationFrame(function () { pending = 0; layoutNotes(); });
   }
   addEventListener("resize", relayout);
+  /* a paragraph swapped for its other language, or side-by-side reading chosen */
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.id === "dz-parallel") {
+      try { localStorage.setItem(PARALLEL, target.checked ? "1" : "0"); } catch (e) { /* no storage */ }
+    }
+    if (target.id === "dz-parallel" || (target.classList && target.classList.contains("dz-switch"))) relayout();
+  });
   addEventListener("hashchange", openTarget);
   addEventListener("beforeprint", printFooter);
   document.addEventListener("keydown", function (event) {
