@@ -97,7 +97,7 @@ def test_a_mode_chosen_on_a_source_page_leaves_actor_pages_in_both_languages(pag
     pair = page.locator("#gloss-milley-erreur-bonne-foi .dz-pair")
     expect(pair.locator(".dz-fr")).to_be_visible()
     expect(pair.locator(".dz-en")).to_be_visible()  # the choice does not leak here
-    expect(page.locator(".dz-bio .dz-l10n-en")).to_be_visible()
+    expect(page.locator('.dz-bio [lang="fr"]')).to_be_visible()  # the edition's language
     page.goto(shipped_site.url + MILLEY)  # and it is still the source pages' choice
     expect(page.locator("#q-milley-erreur-bonne-foi .dz-en")).to_be_hidden()
 

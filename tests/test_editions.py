@@ -53,10 +53,13 @@ class _LangShare(HTMLParser):
         values = dict(attrs)
         lang = values.get("lang") or (self.stack[-1][1] if self.stack else None)
         inside = tag == "article" or bool(self.stack and self.stack[-1][2])
+        classes = (values.get("class") or "").split()
+        # what a reader does not see unless asked: screen-reader text, and each block's
+        # other-language twin (shown on a touch, or side by side on choice)
         hidden = (
             "hidden" in values
             or tag in ("script", "style")
-            or "dz-sr" in (values.get("class") or "")
+            or bool({"dz-sr", "dz-twin"} & set(classes))
         )
         self.stack.append((tag, lang, inside and not hidden))
 
@@ -80,7 +83,7 @@ def english_share(html: str) -> float:
 
 
 class _Said(HTMLParser):
-    """The text inside `.dz-said` elements (the words actually said, in a translation)."""
+    """The text inside `.dz-spoken` elements (the words actually said, in a translation)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -88,7 +91,7 @@ class _Said(HTMLParser):
         self.parts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if self.depth or "dz-said" in (dict(attrs).get("class") or "").split():
+        if self.depth or "dz-spoken" in (dict(attrs).get("class") or "").split():
             self.depth += 1
 
     def handle_endtag(self, tag):
@@ -176,8 +179,11 @@ def test_search_indexes_each_edition_in_its_language(shipped_site):
         return " ".join(d["text"] for d in json.loads(index.read_text("utf-8"))["docs"])
 
     assert "Two military officials, one American and one Iraqi" in docs("en")
-    assert "Two military officials, one American and one Iraqi" not in docs("")
     assert "Deux responsables militaires" in docs("")
+    for prefix in ("", "en"):  # each index names its own edition's pages
+        index = shipped_site.site / prefix / "search" / "search_index.json"
+        locations = [d["location"] for d in json.loads(index.read_text("utf-8"))["docs"]]
+        assert locations and not any(loc.startswith(("en/", "/", "http")) for loc in locations)
 
 
 def test_a_misaligned_translation_names_both_files_and_the_block(project, build_project):

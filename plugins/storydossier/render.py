@@ -150,6 +150,7 @@ class Renderer:
         return {
             "actor": actor,
             "name": actor.name_in(self.lang),
+            "affiliation": actor.affiliation_in(self.lang),
             "kind_label": self.labels[f"kind_{actor.kind}"],
             "roles": [(role.title, shown.when(role.dates)) for role in actor.roles],
             "wikidata": _wikidata(actor),
