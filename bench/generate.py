@@ -77,19 +77,58 @@ def _sentence(rng: random.Random, length: int) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def generate(n: int, out: Path, seed: int = 1) -> Path:
+ENGLISH = [
+    "the", "government", "said", "on", "Tuesday", "that", "coalition", "forces", "would",
+    "leave", "the", "region", "according", "to", "a", "military", "official", "after", "a",
+    "meeting", "in", "Baghdad", "where", "talks", "covered", "the", "timetable", "of", "the",
+    "withdrawal", "of", "troops",
+]  # fmt: skip
+
+
+def _english(rng: random.Random, length: int) -> str:
+    words = [rng.choice(ENGLISH) for _ in range(length)]
+    return " ".join(words).capitalize() + "."
+
+
+def _translation(rng: random.Random, t: int, spokesman: str) -> str:
+    """The English of text `t`, block by block, each quotation as its English original
+    (as the dossier's translations are written)."""
+    blocks = []
+    for p in range(6):
+        body = _english(rng, rng.randint(15, 30))
+        if p == 1:
+            body += f' "Statement {t} number 0," said {spokesman}.'
+        if p == 2:
+            body += f' He added "statement {t} number 1" and "shared quotation {t % 5}".'
+        if p == 3:
+            body += f" According to the general, \"statement {t} number 2 'the army' remains\"."
+        blocks.append(body)
+        if p == 2:
+            blocks.append(f'Withdrawal "statement {t} number 0"')
+        if p == 4:
+            blocks.append(POST)
+    return "\n\n".join(blocks) + " (afp)"
+
+
+def generate(n: int, out: Path, seed: int = 1, translated: bool = True) -> Path:
+    """A dossier of `n` texts in `out`; each with its English translation if `translated`."""
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
     sources_dir = out / "dossier" / "sources"
     sources_dir.mkdir(parents=True)
+    translations_dir = out / "dossier" / "translations"
+    translations_dir.mkdir()
     actors = [
         {
             "id": f"acteur-{i}",
             "name": f"Acteur {i}",
             "kind": "person",
             "affiliation": rng.choice(["États-Unis", "Irak", "Iran"]),
-            "aliases": {"fr": [f"le porte-parole {i}", f"le général Nom{i}"]},
+            "aliases": {
+                "fr": [f"le porte-parole {i}", f"le général Nom{i}"],
+                "en": [f"spokesman {i}"],
+            },
             "bio": {"fr": f"Biographie {i}.", "en": f"Biography {i}."},
         }
         for i in range(max(5, n // 5))
@@ -126,14 +165,17 @@ def generate(n: int, out: Path, seed: int = 1) -> Path:
             if p == 4:
                 paragraphs.append(POST)
         (sources_dir / f"texte-{t}.txt").write_text("\n\n".join(paragraphs) + " (afp)", "utf-8")
-        sources.append(
-            {
-                "id": f"texte-{t}",
-                "file": f"texte-{t}.txt",
-                "title": {"fr": f"Dépêche {t}", "en": f"Dispatch {t}"},
-                "published": f"2020-01-{1 + t % 28:02d}",
-            }
-        )
+        record = {
+            "id": f"texte-{t}",
+            "file": f"texte-{t}.txt",
+            "title": {"fr": f"Dépêche {t}", "en": f"Dispatch {t}"},
+            "published": f"2020-01-{1 + t % 28:02d}",
+        }
+        if translated:
+            english = _translation(rng, t, f"spokesman {t % len(actors)}")
+            (translations_dir / f"texte-{t}.en.txt").write_text(english, "utf-8")
+            record["translation"] = {"file": f"texte-{t}.en.txt", "translator": "Bench"}
+        sources.append(record)
         for k, text in enumerate(own):
             if k == 2:  # the quotation that holds a nested one
                 text = f"{text} «l’armée» reste"
@@ -141,7 +183,7 @@ def generate(n: int, out: Path, seed: int = 1) -> Path:
                 {
                     "id": f"g-{t}-{k}",
                     "fr": text,
-                    "en": f"statement {t} number {k}",
+                    "en": f"Statement {t} number {k}",
                     "speaker": speaker["id"],
                     "said": "2020-01-06",
                     "provenance": ["https://example.org/report"],

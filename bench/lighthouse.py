@@ -35,6 +35,9 @@ PAGES = {
     "source": "sources/milley-lettre-envoyee-par-erreur/",
     "actor": "actors/milley/",
     "chronology": "chronology/",
+    "en-source": "en/sources/milley-lettre-envoyee-par-erreur/",
+    "en-actor": "en/actors/milley/",
+    "en-chronology": "en/chronology/",
 }
 
 

@@ -1,11 +1,13 @@
 """Benchmark: the dossier plugin against plain MkDocs building the same pages.
 
-For N in 10, 100, 1000 it generates a synthetic dossier (bench/generate.py), builds it
-with the plugin, and builds the baseline: the same pages already rendered to Markdown
-(by the plugin's own renderer), with the same navigation and theme, by plain MkDocs with
-no dossier plugin. Each build runs REPEATS times in a fresh interpreter; medians are
-reported, with the ratio dossier/baseline measured in the same run (machines are shared
-and noisy). Last line: overhead_ratio_1000=<x>.
+For N in 10, 100, 1000 it generates a synthetic dossier (bench/generate.py: N French
+texts, each with its English translation), builds it with the plugin (both editions,
+French and English), and builds the baseline: the same pages of both editions already
+rendered to Markdown (by the plugin's own renderer), with the same navigation and theme,
+by plain MkDocs with no dossier plugin, one project per edition (their times added).
+Each build runs REPEATS times in a fresh interpreter; medians are reported, with the
+ratio dossier/baseline measured in the same run (machines are shared and noisy).
+Last line: overhead_ratio_1000=<x>.
 
     python bench/run.py [--sizes 10 100 1000] [--repeats 3]
 """
@@ -45,14 +47,25 @@ def _url(path: str) -> str:
     return stem + "/"
 
 
-def make_baseline(project: Path, out: Path) -> None:
+def make_baseline(project: Path, out: Path) -> list[Path]:
+    """Plain MkDocs projects holding the pages of each edition, already rendered: the
+    French edition's in `out/fr`, the English edition's in `out/en` (built one after
+    the other, as the plugin builds its editions)."""
     analysis = analyse(load_dossier(project / "dossier"))
+    projects = []
+    for lang in ("fr", "en"):
+        home = project / "content" / ("index.en.md" if lang == "en" else "index.md")
+        projects.append(_edition_baseline(analysis, project, out / lang, lang, home))
+    return projects
+
+
+def _edition_baseline(analysis, project: Path, out: Path, lang, home: Path) -> Path:
     keys = page_keys(analysis)
     urls = {key: _url(key.path) for key in keys}
-    renderer = Renderer(analysis, "fr", urls)
+    renderer = Renderer(analysis, lang, urls)
     content = out / "content"
     (content / "assets" / "dossier").mkdir(parents=True)
-    shutil.copy(project / "content" / "index.md", content / "index.md")
+    shutil.copy(home if home.exists() else project / "content" / "index.md", content / "index.md")
     for asset in ("dossier.css", "dossier.js"):
         (content / "assets" / "dossier" / asset).write_bytes(served_asset(asset))
     for key in keys:
@@ -64,10 +77,13 @@ def make_baseline(project: Path, out: Path) -> None:
     nav_sources = sources if len(sources) <= NAV_SOURCES_LIMIT else "sources/index.md"
     config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
     config["plugins"] = [p for p in config["plugins"] if p != "dossier"]
+    config["theme"]["language"] = lang
     config["extra_css"] = ["assets/dossier/dossier.css"]
     config["extra_javascript"] = ["assets/dossier/dossier.js"]
-    config["nav"] = ["index.md", {"Textes": nav_sources}, "actors/index.md", "chronology.md"]
+    texts = renderer.labels["sources"]
+    config["nav"] = ["index.md", {texts: nav_sources}, "actors/index.md", "chronology.md"]
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    return out
 
 
 def timed_build(project: Path, repeats: int) -> tuple[float, float]:
@@ -96,10 +112,10 @@ def main() -> None:
     )
     for n in args.sizes:
         project = generate(n, work / f"dossier-{n}")
-        baseline = work / f"baseline-{n}"
-        make_baseline(project, baseline)
+        baselines = make_baseline(project, work / f"baseline-{n}")
         ours, ours_mb = timed_build(project, args.repeats)
-        base, base_mb = timed_build(baseline, args.repeats)
+        timed = [timed_build(b, args.repeats) for b in baselines]
+        base, base_mb = sum(t for t, _ in timed), max(mb for _, mb in timed)
         rows.append((n, ours, base))
         print(
             f"{n:>5} {ours:>10.2f} {base:>11.2f} {ours / base:>6.3f} "

@@ -18,6 +18,8 @@ PAGES = {
     "source": "sources/milley-lettre-envoyee-par-erreur/",
     "actor": "actors/milley/",
     "chronology": "chronology/",
+    "en-home": "en/",
+    "en-source": "en/sources/milley-lettre-envoyee-par-erreur/",
 }
 
 
