@@ -17,7 +17,7 @@ from .labels import LABELS
 from .langs import Lang
 from .loading import ANNOTATIONS, SOURCES_DIR
 
-PageKind = Literal["home", "sources", "source", "actors", "actor", "chronology"]
+PageKind = Literal["home", "sources", "source", "actors", "actor", "chronology", "quotations"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class PageKey:
             "home": "index.md",
             "sources": "sources/index.md",
             "actors": "actors/index.md",
+            "quotations": "quotations.md",
         }.get(self.kind, "chronology.md")
 
 
@@ -51,6 +52,7 @@ HOME = PageKey("home")
 SOURCES = PageKey("sources")
 ACTORS = PageKey("actors")
 CHRONOLOGY = PageKey("chronology")
+QUOTATIONS = PageKey("quotations")  # the register of every quotation
 
 
 def page_keys(analysis: Analysis, *, home: bool = False) -> list[PageKey]:
@@ -61,6 +63,7 @@ def page_keys(analysis: Analysis, *, home: bool = False) -> list[PageKey]:
         SOURCES,
         ACTORS,
         CHRONOLOGY,
+        QUOTATIONS,
         *(PageKey.source(source_id) for source_id in analysis.sources),
         *(PageKey.actor(actor.id) for actor in analysis.dossier.actors),
     ]
@@ -73,6 +76,8 @@ def page_title(key: PageKey, analysis: Analysis, lang: Lang) -> str:
         return analysis.actors[key.ident].name_in(lang)
     if key.kind == "home":
         return analysis.dossier.dossier.title.pick(lang)
+    if key.kind == "quotations":
+        return LABELS[lang]["quotations_page"]
     return LABELS[lang][key.kind]
 
 

@@ -39,13 +39,24 @@ from .editions import LANGUAGE_NAMES, Editions, edition_source, point_switcher, 
 from .exports.dossier_json import dossier_json, dossier_json_schema
 from .exports.ical import chronology_ics
 from .exports.jsonld import jsonld_for, jsonld_script
+from .exports.register_csv import register_csv
 from .finishing import finish_page
 from .labels import LABELS
 from .langs import Lang
 from .loading import display_path, load_dossier
 from .model import DossierInfo
-from .pages import ACTORS, CHRONOLOGY, HOME, SOURCES, PageKey, page_keys, page_origin
+from .pages import (
+    ACTORS,
+    CHRONOLOGY,
+    HOME,
+    QUOTATIONS,
+    SOURCES,
+    PageKey,
+    page_keys,
+    page_origin,
+)
 from .problems import DossierError
+from .register import EXPORT_CSV
 from .render import Renderer
 from .shipped import served_asset
 from .textcache import AnalysisCache
@@ -237,7 +248,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         assert self.analysis is not None
         lang = self._lang(config)
         urls = {key: _file(files, path).url for path, key in self.keys.items()}
-        self.renderer = Renderer(self.analysis, lang, urls)
+        self.renderer = Renderer(self.analysis, lang, urls, config.site_url or "")
+        # the register as CSV needs the pages' addresses: added here, copied with the rest
+        csv_text = register_csv(self.analysis, lang, urls, config.site_url or "")
+        files.append(File.generated(config, EXPORT_CSV, content=csv_text))
         return self._shape_nav(nav, files)
 
     def _shape_nav(self, nav: Navigation, files: Files) -> Navigation:
@@ -279,11 +293,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             section = sources_index
         sources_index.parent = None
         actors_index, chronology = page_of(ACTORS), page_of(CHRONOLOGY)
+        register = page_of(QUOTATIONS)
         actors_index.title = self.renderer.labels["actors"]
         chronology.title = self.renderer.labels["chronology"]
-        for page in (actors_index, chronology):
+        register.title = self.renderer.labels["quotations"]
+        for page in (actors_index, chronology, register):
             page.parent = None
-        items = [*kept[:1], section, actors_index, chronology, *kept[1:]]
+        items = [*kept[:1], section, actors_index, chronology, register, *kept[1:]]
         pages = [p for item in items for p in _pages(item)]
         for index, page in enumerate(pages):
             page.previous_page = pages[index - 1] if index else None
@@ -313,7 +329,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 return markdown
             page.title = escape(self.renderer.title(key))
             page.meta["title"] = page.title
-            if key.kind == "source":  # the margin holds the quotations' notes instead
+            if key.kind in ("source", "quotations"):  # the margin notes, the wide table
                 page.meta["hide"] = ["toc"]
         return markdown
 
@@ -334,7 +350,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if key is not None and self.renderer is not None:
             assert self.analysis is not None
             graph = jsonld_for(self.analysis, key, self.renderer.urls, config.site_url or "")
-            head = jsonld_script(graph)
+            head = jsonld_script(graph) + self.renderer.head(key)
         finished = finish_page(
             output, search_label=str(escape(labels["search"])), banner=banner, head=head
         )

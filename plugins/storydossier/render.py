@@ -23,7 +23,7 @@ from .dates import parse_date
 from .labels import LABELS, PUNCTUATION, colon_labels
 from .langs import Lang
 from .model import Actor, Localized
-from .pages import ACTORS, CHRONOLOGY, SOURCES, PageKey, page_title
+from .pages import ACTORS, CHRONOLOGY, QUOTATIONS, SOURCES, PageKey, page_title
 from .present import (
     GlossCard,
     Link,
@@ -31,8 +31,10 @@ from .present import (
     When,
     by_name,
 )
+from .register import EXPORT_CSV, choices, filter_style, register_rows
 from .source_page import source_context
 from .timeline import layout
+from .urls import relative_url
 
 KINDS = ("person", "organisation", "group")
 
@@ -62,8 +64,11 @@ class EntryShown:
 class Renderer:
     """Renders every generated page of one analysed dossier in one interface language."""
 
-    def __init__(self, analysis: Analysis, lang: Lang, urls: dict[PageKey, str]):
+    def __init__(
+        self, analysis: Analysis, lang: Lang, urls: dict[PageKey, str], site_url: str = ""
+    ):
         self.analysis = analysis
+        self.site_url = site_url  # this edition's address, for citations
         self.lang = lang
         self.labels = LABELS[lang]
         self.urls = urls  # page key -> site-relative URL of the built page
@@ -97,6 +102,7 @@ class Renderer:
             "actor": self._actor,
             "actors": self._actors,
             "chronology": self._chronology,
+            "quotations": self._quotations,
         }
         context.update(builders[key.kind](shown, key.ident))
         return self.env.get_template(f"{key.kind}.html").render(context)
@@ -113,7 +119,7 @@ class Renderer:
             "summary": record.summary,
             "sections": [
                 (Link(self.labels[key.kind], shown.href(key)), self.labels[f"home_{key.kind}"])
-                for key in (SOURCES, ACTORS, CHRONOLOGY)
+                for key in (SOURCES, ACTORS, CHRONOLOGY, QUOTATIONS)
             ],
             "exports": [
                 (name, self.labels[label])
@@ -127,6 +133,30 @@ class Renderer:
 
     def _source(self, shown: Presenter, source_id: str) -> dict[str, Any]:
         return source_context(self.analysis, shown, source_id)
+
+    def _quotations(self, shown: Presenter, _ident: str) -> dict[str, Any]:
+        rows = register_rows(self.analysis, shown, self.page_address(QUOTATIONS))
+        options = choices(rows, self.analysis, self.lang)
+        return {
+            "rows": rows,
+            "filters": [
+                (name, self.labels[f"filter_{name}"], options[name])
+                for name in ("speaker", "fidelity", "text")
+            ],
+            "csv": relative_url(EXPORT_CSV, shown.current_url),
+        }
+
+    def head(self, key: PageKey) -> str:
+        """What the page adds to its <head>: the register's filters work by CSS."""
+        if key != QUOTATIONS:
+            return ""
+        shown = Presenter(self.analysis, self.lang, self.urls, self.urls[key])
+        rows = register_rows(self.analysis, shown, "")
+        return filter_style(choices(rows, self.analysis, self.lang))
+
+    def page_address(self, key: PageKey) -> str:
+        """The page's address as a reader cites it (absolute when the site's is known)."""
+        return self.site_url + self.urls[key] if self.site_url else self.urls[key]
 
     def _sources(self, shown: Presenter, _ident: str) -> dict[str, Any]:
         views = sorted(

@@ -123,7 +123,38 @@
     layoutNotes();
     openTarget();
     printFooter();
+    registerFromURL();
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(layoutNotes);
+  }
+  /* The register's filters: native radios (CSS hides what they leave out, even without
+     script); the script keeps them in the address and counts what is shown. */
+  var FILTERS = ["speaker", "fidelity", "text"];
+  function registerFromURL() {
+    var form = document.querySelector(".dz-reg-filters");
+    if (!form) return;
+    var params = new URLSearchParams(location.search);
+    FILTERS.forEach(function (name) {
+      var radio = form.querySelector('input[name="' + name + '"][value="' + (params.get(name) || "").replace(/[^a-z0-9-]/g, "") + '"]');
+      if (radio) radio.checked = true;
+    });
+    registerStatus();
+  }
+  function registerStatus() {
+    var status = document.querySelector(".dz-reg-status");
+    if (!status) return;
+    var rows = document.querySelectorAll(".dz-register tbody tr"), shown = 0;
+    for (var i = 0; i < rows.length; i++) if (rows[i].offsetParent !== null) shown++;
+    status.textContent = status.getAttribute("data-dz-template").replace("{shown}", shown).replace("{total}", rows.length);
+  }
+  function registerToURL() {
+    var params = new URLSearchParams(location.search);
+    FILTERS.forEach(function (name) {
+      var chosen = document.querySelector('.dz-reg-filters input[name="' + name + '"]:checked');
+      if (chosen && chosen.value) params.set(name, chosen.value); else params.delete(name);
+    });
+    var query = params.toString();
+    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    registerStatus();
   }
   var pending = 0;
   function relayout() {
@@ -137,6 +168,7 @@
       try { localStorage.setItem(PARALLEL, target.checked ? "1" : "0"); } catch (e) { /* no storage */ }
     }
     if (target.id === "dz-parallel" || (target.classList && target.classList.contains("dz-switch"))) relayout();
+    if (target.closest && target.closest(".dz-reg-filters")) registerToURL();
   });
   addEventListener("hashchange", openTarget);
   addEventListener("beforeprint", printFooter);
@@ -212,6 +244,13 @@
       try { localStorage.setItem(KEY, mode); } catch (e) { /* private mode: not remembered */ }
       applyMode(mode);
       layoutNotes();
+      return;
+    }
+    var cite = target.closest(".dz-cite");
+    if (cite && navigator.clipboard) {
+      navigator.clipboard.writeText(cite.getAttribute("data-dz-cite")).then(function () {
+        announce(cite.getAttribute("data-dz-copied"));
+      }, function () { /* nothing to copy to */ });
       return;
     }
     var anchor = target.closest(".dz-anchor, .dz-permalink");
