@@ -30,6 +30,9 @@ PAGES = {
     "en-actor-index": ("en/actors/", None),
     "en-actor": ("en/actors/esper/", None),
     "en-chronology": ("en/chronology/", None),
+    "register": ("quotations/", None),
+    "register-phone": ("quotations/", None),
+    "en-register": ("en/quotations/", None),
 }
 
 

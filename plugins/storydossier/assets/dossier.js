@@ -144,7 +144,8 @@
     if (!status) return;
     var rows = document.querySelectorAll(".dz-register tbody tr"), shown = 0;
     for (var i = 0; i < rows.length; i++) if (rows[i].offsetParent !== null) shown++;
-    status.textContent = status.getAttribute("data-dz-template").replace("{shown}", shown).replace("{total}", rows.length);
+    var template = status.getAttribute(shown < 2 ? "data-dz-template-one" : "data-dz-template");
+    status.textContent = template.replace("{shown}", shown).replace("{total}", rows.length);
   }
   function registerToURL() {
     var params = new URLSearchParams(location.search);
