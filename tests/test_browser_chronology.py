@@ -20,9 +20,10 @@ def test_actor_filter_narrows_and_lives_in_the_url(browser, shipped_site):
     expect(page.locator("li.dz-event:visible")).to_have_count(1)
     expect(page.locator("#esper-aucune-decision")).to_be_visible()
     expect(page.locator("#frappe-soleimani")).to_be_hidden()
-    expect(page.get_by_role("status")).to_contain_text("1 événements sur")
+    expect(page.get_by_role("status")).to_contain_text("1 événement affiché sur")  # singular
     page.locator(".dz-filter").get_by_role("button", name="Qassem Soleimani").click()
     expect(page.locator("li.dz-event:visible")).to_have_count(2)
+    expect(page.get_by_role("status")).to_contain_text("2 événements affichés sur")
     screenshot(page, "chronology-filtered")
     page.reload()
     expect(page.locator("li.dz-event:visible")).to_have_count(2)

@@ -207,7 +207,7 @@
     }
     var status = document.querySelector(".dz-filter-status");
     if (status) {
-      status.textContent = chosen.length ? status.getAttribute("data-dz-template")
+      status.textContent = chosen.length ? status.getAttribute(shown < 2 ? "data-dz-template-one" : "data-dz-template")
         .replace("{shown}", shown).replace("{total}", document.querySelectorAll(".dz-event").length) : "";
     }
   }
