@@ -17,6 +17,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from .actor_pages import actor_rows, said_heading, sentences
 from .analysis import Analysis
 from .chronology import TimelineEntry, by_month, timeline_entries
 from .dates import parse_date
@@ -194,15 +195,13 @@ class Renderer:
                 )
                 for gloss, uses in self.analysis.said_by(actor_id)
             ],
-            "mentions": [
-                (
-                    shown.source(m.source_id, m.block_anchor),
-                    _mention_lang(self.analysis, m.source_id, self.lang),
-                    m.context,
-                    m.words,
-                )
-                for m in mentions
-            ],
+            "said_heading": said_heading(actor, self.lang),
+            "sentences": sentences(
+                self.analysis,
+                shown,
+                mentions,
+                {s: _mention_lang(self.analysis, s, self.lang) for s in self.analysis.sources},
+            ),
             "events": [
                 (shown.when(e.when), shown.href(CHRONOLOGY, e.key), e.title) for e in events
             ],
@@ -225,34 +224,7 @@ class Renderer:
         return sorted(beside, key=lambda a: (-beside[a], name(a)))
 
     def _actors(self, shown: Presenter, _ident: str) -> dict[str, Any]:
-        groups = []
-        for kind in KINDS:
-            by_affiliation: dict[str, list[Actor]] = defaultdict(list)
-            for actor in self.analysis.dossier.actors:
-                if actor.kind == kind:
-                    by_affiliation[actor.affiliation_in(self.lang) or "—"].append(actor)
-            if not by_affiliation:
-                continue
-            affiliations = [
-                (
-                    affiliation,
-                    [
-                        self._actor_row(shown, a)
-                        for a in sorted(v, key=lambda a: a.name_in(self.lang))
-                    ],
-                )
-                for affiliation, v in sorted(by_affiliation.items())
-            ]
-            groups.append((kind, self.labels[f"kind_{kind}"], affiliations))
-        return {"groups": groups}
-
-    def _actor_row(self, shown: Presenter, actor: Actor) -> tuple[Link, Localized | None, str]:
-        quoted = len(self.analysis.said_by(actor.id))
-        mentioned = len(self.analysis.edition_mentions(self.lang).get(actor.id, []))
-        counts = (
-            f"{shown.count(quoted, 'quotations_count')}, {shown.count(mentioned, 'mentions_count')}"
-        )
-        return shown.actor(actor.id), actor.roles[0].title if actor.roles else None, counts
+        return {"groups": actor_rows(self.analysis, shown)}
 
     def _chronology(self, shown: Presenter, _ident: str) -> dict[str, Any]:
         chips = sorted({a for e in self.timeline for a in e.actors}, key=by_name(shown))
