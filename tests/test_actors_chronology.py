@@ -20,15 +20,51 @@ EVENTS = {e["id"]: e for e in ANNOTATIONS["events"]}
 
 
 def test_actor_index_groups_and_counts(shipped_site):
-    text = visible_article_text(shipped_site.html("actors/index.html"))
-    for heading in ("Personne", "Organisation", "Groupe"):
-        assert heading in text
-    flat = " ".join(text.split())
-    assert "Bagdad (général de corps d'armée) (0 citation, 1 mention)" in flat  # French singular
-    assert re.search(
-        r"Mark A\. Milley — Chef d'état-major[^(]*\(6 citations, \d+ mentions\)",
-        " ".join(text.split()),
+    html = shipped_site.html("actors/index.html")
+    assert re.findall(r'<h2 id="[a-z]+">([^<]+)</h2>', html) == [
+        "Personnes",
+        "Organisations",
+        "Groupes",
+    ]
+    flat = " ".join(visible_article_text(html).split())
+    assert "Bagdad (général de corps d'armée) 1 mention" in flat  # singular, no zero count
+    assert re.search(r"Mark A\. Milley — Chef d'état-major[^·]*6 citations · \d+ mentions", flat)
+    assert "Agence télégraphique suisse (ATS) Groupes" in flat  # neither quoted nor named
+
+
+def test_the_actor_index_shows_the_quoted_first(shipped_site):
+    html = shipped_site.html("actors/index.html")
+    people = html[html.index('id="person"') : html.index('id="organisation"')]
+    order = re.findall(r'href="([a-z0-9-]+)/"', people)
+    quoted = {g["speaker"] for g in ANNOTATIONS["glosses"]}
+    assert order[: len(quoted & set(order))] == ["milley", "seely", "esper"]
+    assert not quoted & set(order[3:])  # nobody quoted after someone who is not
+
+
+def test_a_profile_leaves_out_empty_sections_and_its_own_name(shipped_site):
+    milley = shipped_site.html("actors/milley/index.html")
+    assert '<h2 id="said">Ses propos</h2>' in milley
+    assert "Dit par" not in visible_article_text(milley)  # his own page: no "said by him"
+    ats = visible_article_text(shipped_site.html("actors/ats/index.html"))
+    assert "Ses propos" not in ats and "Aucune pour l'instant" not in ats
+    assert "Mentions dans les textes" not in ats  # the texts never name it
+
+
+def test_twin_an_organisation_that_speaks_has_its_own_heading(project, build_project):
+    from project_support import replace_in_file, without_translations
+
+    without_translations(project)
+    replace_in_file(
+        project / "dossier" / "annotations.yml",
+        "    en: poorly worded\n    speaker: milley\n",
+        "    en: poorly worded\n    speaker: us-army\n",
     )
+    result = build_project(project, strict=False)
+    page = result.html("actors/us-army/index.html")
+    assert '<h2 id="said">Ses déclarations</h2>' in page
+    assert "Dit par" not in visible_article_text(page)
+    english = result.html("en/actors/us-army/index.html")
+    assert '<h2 id="said">What it said</h2>' in english
 
 
 @pytest.mark.parametrize("actor_id", list(ACTORS))
@@ -46,12 +82,26 @@ def test_every_actor_has_a_profile(shipped_site, actor_id):
 def test_mentions_through_an_alias_with_context(shipped_site):
     text = " ".join(visible_article_text(shipped_site.html("actors/esper/index.html")).split())
     assert "Selon le chef du Pentagone Mark Esper, les États-Unis redéploient" in text
-    assert "(le chef du Pentagone)" in text
+    assert '<mark class="dz-alias">le chef du Pentagone</mark>' in shipped_site.html(
+        "actors/esper/index.html"
+    )
     html = shipped_site.html("actors/esper/index.html")
     assert (
         'href="../../sources/milley-lettre-envoyee-par-erreur/#p-selon-le-chef-du-pentagone-mark'
         in html
     )
+
+
+def test_mentions_come_once_per_sentence_without_doubled_marks(shipped_site):
+    html = shipped_site.html("actors/milley/index.html")
+    mentions = html[html.index('id="mentions"') : html.index('id="chronology"')]
+    assert "<q" not in mentions and "««" not in visible_article_text(mentions)
+    # «le chef d'état-major américain, le général Mark Milley»: one sentence, both marked
+    assert mentions.count("La lettre émanant du commandement militaire") == 1
+    assert (
+        '<mark class="dz-alias">le chef d&#39;état-major américain</mark>, '
+        '<mark class="dz-alias">le général Mark Milley</mark>'
+    ) in mentions
 
 
 def test_chronology_order_precision_and_publications(shipped_site):
