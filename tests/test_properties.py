@@ -52,7 +52,7 @@ def test_every_quotation_found_maps_back_to_its_text(raw):
         for start, end in quote.incises:  # narration lies between the quoted words
             assert quote.inner_start < start < end <= quote.inner_end
     # every curly mark pairs with another, or is reported (a straight " may be an inch)
-    marks = sum(text.count(m) for m in "«»“”")
+    marks = sum(text.count(m) for m in "«»“”‹›")  # every curly mark the parser reads
     curly = [q for q in found if q.mark != '"']
     assert len(curly) * 2 + len([u for u in unbalanced if u.char != '"']) == marks
 
