@@ -115,24 +115,41 @@ def test_chronology_order_precision_and_publications(shipped_site):
     starts = {e: str(EVENTS[e]["date"]).split("/")[0] for e in EVENTS}
     day_events = [e for e in order if e in starts]
     assert day_events == sorted(day_events, key=lambda e: starts[e])
-    assert '<time datetime="2019-12-31">31 décembre 2019</time>' in html
-    assert '<time datetime="2020-01-06">6 janvier 2020</time>' in html
-    publication = html[html.index('id="publication-lettre-retrait-irak-ats"') :]
-    publication = publication[: publication.index("</li>")]
-    assert '<time datetime="2020-01">janvier 2020</time>' in publication
-    assert "1er janvier 2020" not in publication
-    assert "date connue au mois près" in publication
+    assert '<time datetime="2019-12-31">31 décembre</time>' in html
+    assert '<time datetime="2020-01-06">6 janvier</time>' in html
+    # a text dated to the month: under «date du jour non connue», after January's days
+    heading = html.rindex("<h3>", 0, html.index('id="publication-lettre-retrait-irak-ats"'))
+    group = html[heading : html.index('id="publication-lettre-retrait-irak-ats"')]
+    assert '<time datetime="2020-01">date du jour non connue</time>' in group
+    assert "1er janvier 2020" not in group
     assert '(Daté par <q lang="fr">La veille</q>)' in html
 
 
-def test_timeline_is_an_accessible_svg(shipped_site):
+def test_the_timeline_links_each_mark_to_its_entry(shipped_site):
     html = shipped_site.html("chronology/index.html")
-    start = html.rindex("<svg", 0, html.index('class="dz-timeline-svg"'))
-    svg = html[start : html.index("</svg>", start)]
-    assert 'role="img"' in svg and 'aria-labelledby="dz-tl-title dz-tl-desc"' in svg
-    assert '<title id="dz-tl-title">Frise chronologique</title>' in svg
-    assert "du 31 décembre 2019 au" in unescape(svg)
-    assert svg.count('class="dz-tl-row"') == len(EVENTS) + 2
+    figure = html[html.index('<figure class="dz-timeline"') : html.index("</figure>")]
+    assert '<span id="dz-tl-title" class="dz-tl-title">Frise chronologique</span>' in figure
+    assert "du 31 décembre 2019 au 6 janvier 2020" in unescape(figure)
+    rows = re.findall(
+        r'<li class="dz-tl-row[^"]*" id="tl-([a-z0-9-]+)"[^>]*><a href="#([^"]+)"', figure
+    )
+    assert len(rows) == len(EVENTS) + 2
+    for key, target in rows:
+        assert key == target and f'id="{target}"' in html  # each mark leads to its entry
+    assert "2 jours sans événement" in figure  # 1 and 2 January: a break, not empty space
+    assert '<li class="dz-tl-row dz-tl-span" id="tl-renforts-ambassade"' in figure
+    # a date known to the month: its own stop, after the days, said as such
+    assert "janvier 2020 (date du jour non connue)" in unescape(figure)
+
+
+def test_the_list_says_each_date_once_and_puts_a_month_after_its_days(shipped_site):
+    html = shipped_site.html("chronology/index.html")
+    listing = html[html.index('<ol class="dz-months">') :]
+    assert "dz-event-when" not in listing  # the date is the group's heading, not repeated
+    headings = re.findall(r"<h3>(?:<time[^>]*>)?([^<]+)", listing)
+    assert headings[0] == "31 décembre"
+    january = headings[headings.index("6 janvier") :]
+    assert january[-1] == "date du jour non connue"  # after the days of January
 
 
 def test_dossier_json_validates_against_its_schema(shipped_site):
@@ -219,7 +236,7 @@ def test_the_interface_in_english(project, build_project):
     assert result.error is None, result.errors
     chronology = result.html("chronology/index.html")
     assert "<h1>Chronology</h1>" in chronology
-    assert '<time datetime="2020-01-06">6 January 2020</time>' in chronology
+    assert '<time datetime="2020-01-06">6 January</time>' in chronology
     source = visible_article_text(result.html("sources/lettre-retrait-irak-ats/index.html"))
     assert "8 of 8 quotations glossed" in source
     assert "Originaux anglais" not in result.html("sources/lettre-retrait-irak-ats/index.html")

@@ -42,14 +42,3 @@ def test_shared_filtered_url_opens_filtered(browser, shipped_site):
     expect(page.locator("li.dz-event:visible")).to_have_count(1)
     expect(page.locator("#vote-parlement")).to_be_visible()
     page.close()
-
-
-def test_timeline_is_visible_with_an_accessible_name(browser, shipped_site):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(shipped_site.url + "chronology/")
-    timeline = page.get_by_role("img", name="Frise chronologique")
-    expect(timeline).to_be_visible()
-    box = timeline.bounding_box()
-    assert box and box["width"] > 400 and box["height"] > 200
-    screenshot(page, "chronology")
-    page.close()

@@ -8,6 +8,7 @@ grouped by month, then by day (or by the exact wording of a coarser or qualified
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from .analysis import Analysis
 from .dates import DateValue, parse_date
@@ -66,13 +67,16 @@ def timeline_entries(analysis: Analysis) -> list[TimelineEntry]:
                 is_publication=True,
             )
         )
-    entries.sort(key=lambda e: (e.when.sort_key(), e.is_publication, e.key))
+    entries.sort(key=lambda e: (e.when.reading_key(), e.is_publication, e.key))
     return entries
 
 
 @dataclass(frozen=True)
 class Day:
+    """A group of entries under one date heading, said once."""
+
     label: str
+    iso: str | None  # for <time datetime>, when the date is one day, month or year
     entries: list[TimelineEntry]
 
 
@@ -84,19 +88,33 @@ class Month:
 
 
 def by_month(entries: list[TimelineEntry], lang: Lang) -> list[Month]:
-    """Entries grouped by month, then by day or by the wording of a coarser date."""
+    """Entries grouped by the month they are placed in, then under one date heading each:
+    a day («6 janvier»), a qualified date or an interval as written, or «date du jour non
+    connue» for a date known to the month (placed after the month's days)."""
     months: dict[str, tuple[str, dict[str, Day]]] = {}
     for entry in entries:
-        start = entry.when.start
-        if start.month is None:
-            month_key, month_label = f"{start.year:04d}", str(start.year)
+        when, placed = entry.when, entry.when.placed_on
+        if when.precision == "year":
+            month_key, month_label = f"{placed.year:04d}", str(placed.year)
         else:
-            month_key = f"{start.year:04d}-{start.month:02d}"
+            month_key = f"{placed.year:04d}-{placed.month:02d}"
             month_label = parse_date(month_key).text(lang)
         days = months.setdefault(month_key, (month_label, {}))[1]
-        exact_day = (
-            entry.when.precision == "day" and not entry.when.is_interval and not start.qualifier
-        )
-        day_key = entry.when.iso() if exact_day else entry.when.raw
-        days.setdefault(day_key, Day(entry.when.text(lang), [])).entries.append(entry)
+        day_key, day = _day_heading(when, lang)
+        days.setdefault(day_key, day).entries.append(entry)
     return [Month(label, key, list(days.values())) for key, (label, days) in months.items()]
+
+
+def _day_heading(when: DateValue, lang: Lang) -> tuple[str, Day]:
+    if when.precision != "day":
+        label = LABELS[lang]["precision_" + when.precision]
+        return f"~{when.raw}", Day(label, when.iso() if not when.is_interval else None, [])
+    if when.is_interval or when.start.qualifier:
+        return when.raw, Day(when.text(lang), None, [])
+    return when.iso(), Day(day_and_month(when.earliest, lang), when.iso(), [])
+
+
+def day_and_month(day: date, lang: Lang) -> str:
+    """«6 janvier», «1er janvier», "6 January": the month heading gives the year."""
+    shown = parse_date(day.isoformat()).text(lang)
+    return shown.rsplit(" ", 1)[0]

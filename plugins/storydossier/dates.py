@@ -156,6 +156,18 @@ class DateValue:
         rank = {"day": 0, "month": 1, "year": 2}[self.precision]
         return (self.earliest, rank, self.latest)
 
+    def reading_key(self) -> tuple[date, int, date]:
+        """Where a reader expects it: a date known to the day (or an interval) at its
+        start; a month or a year, whose day is unknown, after the days it holds."""
+        if self.precision == "day":
+            return (self.earliest, 0, self.latest)
+        return (self.latest, 1, self.earliest)
+
+    @property
+    def placed_on(self) -> date:
+        """The day the chronology places it on (see `reading_key`)."""
+        return self.reading_key()[0]
+
     def iso(self) -> str:
         if self.end is None:
             return self.start.iso()

@@ -329,7 +329,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 return markdown
             page.title = escape(self.renderer.title(key))
             page.meta["title"] = page.title
-            if key.kind in ("source", "quotations"):  # the margin notes, the wide table
+            if key.kind in ("source", "quotations", "chronology"):  # room for the page's own
                 page.meta["hide"] = ["toc"]
         return markdown
 

@@ -239,7 +239,10 @@ class Renderer:
             (
                 month.label,
                 month.key,
-                [(day.label, [self._entry(shown, e) for e in day.entries]) for day in month.days],
+                [
+                    (day.label, day.iso, [self._entry(shown, e) for e in day.entries])
+                    for day in month.days
+                ],
             )
             for month in by_month(self.timeline, self.lang)
         ]

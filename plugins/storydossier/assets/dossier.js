@@ -200,11 +200,14 @@
       items[j].classList.toggle("dz-hidden-by-filter", !keep);
       if (keep && items[j].classList.contains("dz-event")) shown++;
     }
-    var groups = document.querySelectorAll(".dz-day, .dz-month");
+    /* a heading, a timeline stop or a break with nothing left under it goes too */
+    var groups = document.querySelectorAll(".dz-day, .dz-month, .dz-tl-period");
     for (var k = 0; k < groups.length; k++) {
       groups[k].classList.toggle("dz-hidden-by-filter",
-        !groups[k].querySelector(".dz-event:not(.dz-hidden-by-filter)"));
+        !groups[k].querySelector(".dz-event:not(.dz-hidden-by-filter), .dz-tl-row:not(.dz-hidden-by-filter)"));
     }
+    var gaps = document.querySelectorAll(".dz-tl-gap");
+    for (var m = 0; m < gaps.length; m++) gaps[m].classList.toggle("dz-hidden-by-filter", chosen.length > 0);
     var status = document.querySelector(".dz-filter-status");
     if (status) {
       status.textContent = chosen.length ? status.getAttribute(shown < 2 ? "data-dz-template-one" : "data-dz-template")
