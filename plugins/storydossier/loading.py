@@ -392,21 +392,33 @@ def _read_sources(
             errors.extend(error.problems)
             continue
         _check_published(source, texts[source.id], marks, index, warnings)
-    real_dir = sources_dir.resolve()
-    names = {path.name for path in declared}
-    for name in available:
-        if name not in names and (sources_dir / name).resolve().is_relative_to(real_dir):
-            warnings.append(
-                Problem(
-                    display_path(sources_dir / name),
-                    None,
-                    None,
-                    f"this text is not declared in {ANNOTATIONS}: add it under `sources:` "
-                    f"(with `file: {name}`) to publish it, or move it out of the folder",
-                    "warning",
-                )
-            )
+    warnings += _undeclared(
+        sources_dir,
+        available,
+        {path.name for path in declared},
+        "this text is not declared in {annotations}: add it under `sources:` "
+        "(with `file: {name}`) to publish it, or move it out of the folder",
+    )
     return texts
+
+
+def _undeclared(
+    folder: Path, available: list[str], declared: set[str], wording: str
+) -> list[Problem]:
+    """A warning for each file of `folder` that no record declares (`wording` takes
+    {annotations} and {name}); a link to a file elsewhere is not the folder's."""
+    real = folder.resolve()
+    return [
+        Problem(
+            display_path(folder / name),
+            None,
+            None,
+            wording.format(annotations=ANNOTATIONS, name=name),
+            "warning",
+        )
+        for name in available
+        if name not in declared and (folder / name).resolve().is_relative_to(real)
+    ]
 
 
 def _same_file(dossier: model.Dossier, first: int, index: int, marks: Marks) -> None:
@@ -493,20 +505,14 @@ def _read_translations(
             texts[source.id] = _read_file(path, at, source.translation.file, marks)
         except DossierError as error:
             errors.extend(error.problems)
-    declared = {s.translation.file for s in dossier.sources if s.translation is not None}
-    for name in available:
-        if name not in declared:
-            warnings.append(
-                Problem(
-                    display_path(where / name),
-                    None,
-                    None,
-                    f"this translation is not declared in {ANNOTATIONS}: give its text "
-                    f"`translation: {{file: {name}, translator: ...}}` under `sources:`, or "
-                    "move it out of the folder",
-                    "warning",
-                )
-            )
+    warnings += _undeclared(
+        where,
+        available,
+        {s.translation.file for s in dossier.sources if s.translation is not None},
+        "this translation is not declared in {annotations}: give its text "
+        "`translation: {{file: {name}, translator: ...}}` under `sources:`, or "
+        "move it out of the folder",
+    )
     return texts
 
 
