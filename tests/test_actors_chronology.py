@@ -48,6 +48,16 @@ def test_a_profile_leaves_out_empty_sections_and_its_own_name(shipped_site):
     ats = visible_article_text(shipped_site.html("actors/ats/index.html"))
     assert "Ses propos" not in ats and "Aucune pour l'instant" not in ats
     assert "Mentions dans les textes" not in ats  # the texts never name it
+    # and in English
+    milley_en = shipped_site.html("en/actors/milley/index.html")
+    assert '<h2 id="said">What they said</h2>' in milley_en
+    assert "Said by" not in visible_article_text(milley_en)
+    ats_en = visible_article_text(shipped_site.html("en/actors/ats/index.html"))
+    assert "What it said" not in ats_en and "None yet" not in ats_en
+    assert "Mentions in the texts" not in ats_en
+    english_index = shipped_site.html("en/actors/index.html")
+    assert '<h2 id="person">People</h2>' in english_index
+    assert "Abdul Amir" in english_index and "1 mention<" in english_index
 
 
 def test_twin_an_organisation_that_speaks_has_its_own_heading(project, build_project):
