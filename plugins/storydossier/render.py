@@ -29,15 +29,12 @@ from .present import (
     GlossCard,
     Link,
     Presenter,
-    When,
     by_name,
 )
 from .register import EXPORT_CSV, choices, filter_style, register_rows
 from .source_page import source_context
 from .timeline import layout
 from .urls import relative_url
-
-KINDS = ("person", "organisation", "group")
 
 
 @dataclass(frozen=True)
@@ -54,8 +51,6 @@ class EntryShown:
     key: str
     is_publication: bool
     actors_attr: str
-    when: When | None
-    qualifiers: list[str]
     title: Localized
     text: Localized | None
     actors: list[Link]
@@ -254,10 +249,7 @@ class Renderer:
         }
 
     def _entry(self, shown: Presenter, entry: TimelineEntry) -> EntryShown:
-        when = entry.when
-        qualifiers = [self.labels[q] for q in ("approximate", "uncertain") if getattr(when, q)]
-        if when.precision != "day":
-            qualifiers.append(self.labels[f"precision_{when.precision}"])
+        # the entry's date is its group's heading (chronology.by_month), said once
         sources = []
         for source_id in entry.sources:
             dating = entry.dating_in(source_id)
@@ -270,8 +262,6 @@ class Renderer:
             entry.key,
             entry.is_publication,
             " ".join(entry.actors),
-            shown.when(when),
-            qualifiers,
             entry.title,
             entry.text,
             [shown.actor(a) for a in entry.actors],
