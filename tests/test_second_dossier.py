@@ -353,3 +353,21 @@ def test_a_record_contradicting_its_dateline_is_a_warning(apollo):
     assert "sources[0].published: `1969-07-22` differs from the text's dateline (1969-07-21)" in (
         warning
     )
+
+
+def test_the_english_edition_of_a_reuters_dispatch(second_site):
+    """Another story, another agency: the translation keeps a Reuters dateline, inch
+    marks that are not quotations, a quotation interrupted by «(...)» in French and
+    whole in English, and a witness's words that have no English original."""
+    english = second_site.html("en/sources/reuters-decollage/index.html")
+    spoken = re.findall(r'<span class="dz-spoken" lang="en">([^<]*)</span>', english)
+    assert "".join(spoken).replace("&#34;", "") == (
+        "We choose to go to the moon in this decade and do the other things, not because "
+        "they are easy, but because they are hard."
+    )
+    assert "12&#34; or 14&#34; television sets" in english  # inch marks, not a quotation
+    assert "the dossier&#39;s translation, by the test dossier&#39;s editors" in english
+    assert '<article class="dz-source" lang="en"' in english
+    french = second_site.html("sources/reuters-decollage/index.html")
+    assert "dz-spoken" not in french  # the French edition quotes the French
+    assert 'class="dz-twin" lang="en"' in french  # with the translation beside, on request
