@@ -77,6 +77,13 @@ class Analysis:
     def _by_edition(self) -> dict[Lang, dict[str, list[Mention]]]:
         return {}
 
+    def translation_read(self, source_id: str, lang: Lang) -> TranslationView | None:
+        """The translation edition `lang` reads the text in: its own when the text is in
+        another language and has one, else None (the text is read as it is)."""
+        if lang == self.sources[source_id].source.language:
+            return None
+        return self.translations.get(source_id)
+
     def edition_mentions(self, lang: Lang) -> dict[str, list[Mention]]:
         """Actor id -> mentions as an edition shows them: the English edition reads a
         translated text in its translation, any other text as it is (built once)."""
@@ -84,9 +91,8 @@ class Analysis:
             return self._by_edition[lang]
         found: dict[str, list[Mention]] = defaultdict(list)
         for source_id, view in self.sources.items():
-            translation = self.translations.get(source_id)
-            use = translation is not None and lang != view.source.language
-            for mention in translation.mentions if use and translation else view.mentions:
+            translation = self.translation_read(source_id, lang)
+            for mention in translation.mentions if translation else view.mentions:
                 found[mention.actor_id].append(mention)
         self._by_edition[lang] = dict(found)
         return self._by_edition[lang]

@@ -95,15 +95,16 @@ def _citation(
     return ". ".join(parts) + "."
 
 
-def choices(rows: list[RegisterRow], analysis: Analysis, lang: Lang) -> dict[str, list[Choice]]:
-    """What each filter offers: speakers, fidelities and texts, with their counts."""
+def choices(analysis: Analysis, lang: Lang) -> dict[str, list[Choice]]:
+    """What each filter offers: speakers, fidelities and texts, with how many rows
+    (glosses) have each; read from the glosses, so no row need be prepared for it."""
     speakers: dict[str, int] = {}
     texts: dict[str, int] = {}
     fidelities: dict[str, int] = {}
-    for row in rows:
-        speakers[row.speaker_id] = speakers.get(row.speaker_id, 0) + 1
-        fidelities[row.fidelity.key] = fidelities.get(row.fidelity.key, 0) + 1
-        for source_id in row.source_ids:
+    for gloss in analysis.dossier.glosses:
+        speakers[gloss.speaker] = speakers.get(gloss.speaker, 0) + 1
+        fidelities[gloss.fidelity] = fidelities.get(gloss.fidelity, 0) + 1
+        for source_id in {use.source_id for use in analysis.gloss_uses.get(gloss.id, [])}:
             texts[source_id] = texts.get(source_id, 0) + 1
     labels = LABELS[lang]
     return {

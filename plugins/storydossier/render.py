@@ -132,7 +132,7 @@ class Renderer:
 
     def _quotations(self, shown: Presenter, _ident: str) -> dict[str, Any]:
         rows = register_rows(self.analysis, shown, self.page_address(QUOTATIONS))
-        options = choices(rows, self.analysis, self.lang)
+        options = choices(self.analysis, self.lang)
         return {
             "rows": rows,
             "filters": [
@@ -146,9 +146,7 @@ class Renderer:
         """What the page adds to its <head>: the register's filters work by CSS."""
         if key != QUOTATIONS:
             return ""
-        shown = Presenter(self.analysis, self.lang, self.urls, self.urls[key])
-        rows = register_rows(self.analysis, shown, "")
-        return filter_style(choices(rows, self.analysis, self.lang))
+        return filter_style(choices(self.analysis, self.lang))
 
     def page_address(self, key: PageKey) -> str:
         """The page's address as a reader cites it (absolute when the site's is known)."""
@@ -271,9 +269,8 @@ class Renderer:
 
 def _mention_lang(analysis: Analysis, source_id: str, lang: Lang) -> Lang:
     """The language an edition reads a text's mentions in."""
-    source = analysis.sources[source_id].source
-    translated = source_id in analysis.translations and lang != source.language
-    return "en" if translated else source.language
+    translated = analysis.translation_read(source_id, lang) is not None
+    return "en" if translated else analysis.sources[source_id].source.language
 
 
 def _day_text(day: date, lang: Lang) -> str:

@@ -51,7 +51,7 @@ def source_context(analysis: Analysis, shown: Presenter, source_id: str) -> dict
     view = analysis.sources[source_id]
     source, dateline = view.source, view.parsed.dateline
     lang, labels = shown.lang, LABELS[shown.lang]
-    translation = analysis.translations.get(source_id) if lang != source.language else None
+    translation = analysis.translation_read(source_id, lang)
     done, total = view.coverage
     context: dict[str, Any] = {
         "heading": _heading(source.title, source.language, lang),
@@ -139,17 +139,7 @@ def _add_loose_notes(
             continue
         index = quote.quotation.segments[-1].block
         note = shown.loose_note(quote, left[0].gloss_id)
-        block = blocks[index]
-        blocks[index] = BlockShown(
-            block.kind,
-            block.anchor,
-            block.lang,
-            block.nodes,
-            block.notes,
-            block.author,
-            block.author_url,
-            [*(block.loose or []), note],
-        )
+        blocks[index] = replace(blocks[index], loose=[*(blocks[index].loose or []), note])
 
 
 def _with_twins(

@@ -86,9 +86,10 @@ def analyse_translation(
         for use in quote.uses
         if (english := glosses[use.gloss_id].en) is not None  # unverified: the note says so
     ]
+    spans = _block_starts(parsed)  # each translated block in the normalised text
     # the longest first: a short original inside a longer one takes its own occurrence
     for quote, use, english in sorted(wanted, key=lambda item: -len(item[2])):
-        found = _find(parsed, norm.text, english, quote.quotation, claimed)
+        found = _find(spans, norm.text, english, quote.quotation, claimed)
         if found is None:
             block = parsed.blocks[quote.quotation.segments[-1].block]
             missing.append(Retranslated(use.gloss_id, quote.quotation.block, block.line))
@@ -128,21 +129,21 @@ def _misalignment(french: ParsedText, english: ParsedText) -> Misalignment | Non
 
 
 def _find(
-    parsed: ParsedText,
+    spans: list[tuple[int, int]],
     folded: str,
     english: str,
     quotation: Quotation,
     claimed: list[tuple[int, int]],
 ) -> tuple[int, int] | None:
-    """Where, in the translated blocks the French quotation spans, its English original
-    stands (normalised offsets), on word boundaries, overlapping no claimed span."""
+    """Where, in the translated blocks the French quotation spans (`spans`: each block's
+    normalised extent), its English original stands (normalised offsets), on word
+    boundaries, overlapping no claimed span."""
     wanted = normalise_pattern(english)
     if not wanted:
         return None
     first, last = quotation.segments[0].block, quotation.segments[-1].block
-    norm_starts = _block_starts(parsed)
     for index in range(first, last + 1):
-        lo, hi = norm_starts[index]
+        lo, hi = spans[index]
         at = folded.find(wanted, lo, hi)
         while at >= 0:
             end = at + len(wanted)
